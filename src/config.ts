@@ -1,0 +1,63 @@
+// One typed reading of the environment. Nothing configured means the embedded default:
+// PGlite and the demo forum under ./data, mail written as .eml files, a generated secret.
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.string().url().optional(),
+    ERASURE_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('erasure'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z.string().min(3).default('Erasure <privacy@localhost>'),
+    FORUM_URL: url(['postgres', 'postgresql']).optional(),
+    FORUM_MAPPING: z.string().optional(),
+    FORUM_POST_URL: z
+      .string()
+      .refine((v) => v.includes('{id}'), { message: 'must contain {id}, where the post id goes' })
+      .default('http://localhost:3000/demo/posts/{id}'),
+    ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+    REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).max(30).default(30),
+    VERIFY_LINK_HOURS: z.coerce.number().int().min(1).default(48),
+    UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).default(7),
+    REDACT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  })
+  .strict();
+
+export type Config = z.infer<typeof Env> & { publicUrl: string };
+
+/** Variables we read; anything else starting with ERASURE_ is a typo we refuse. */
+const known = new Set(Object.keys(Env.shape));
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const ours: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') ours[key] = value;
+  }
+  const unknown = Object.keys(env).filter((k) => k.startsWith('ERASURE_') && !known.has(k));
+  if (unknown.length > 0) throw new ConfigError(`unknown setting ${unknown.join(', ')}: see the README's configuration table`);
+  const parsed = Env.safeParse(ours);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const config = parsed.data;
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  return { ...config, publicUrl };
+}

@@ -1,0 +1,73 @@
+// Opens Erasure's database: a PostgreSQL server when DATABASE_URL is set, else PGlite in the data directory.
+// Both are driven through the same Drizzle schema and the same migrations.
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { migrationsDir } from '../paths';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction, or the database itself: repositories accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly db: Db;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** 'memory://' gives an in-memory PGlite: tests use it to own a fresh database. */
+export async function openDatabase(target: { url?: string; dataDir: string }): Promise<Database> {
+  return target.url ? openPostgres(target.url) : openPglite(target.dataDir);
+}
+
+export function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async migrate() {
+      // Several processes may start at once: one migrates, the others wait on the lock.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(7201520)');
+        await migratePg(drizzlePg(client), { migrationsFolder: migrationsDir });
+      } finally {
+        await client.end();
+      }
+    },
+    async ping() {
+      await db.execute(sql`SELECT 1`);
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  const memory = dataDir === 'memory://';
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(memory ? undefined : `${dataDir}/pglite`);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: migrationsDir }),
+    async ping() {
+      await client.query('SELECT 1');
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,142 @@
+// Erasure's own tables. Requester identifiers and free text are stored encrypted; findings keep
+// offsets and a hash of the text, never the text. Migrations in migrations/ are generated from this file.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey(),
+    state: text('state').notNull(),
+    lang: text('lang').notNull(),
+    scope: text('scope').notNull(),
+    relationship: text('relationship').notNull(),
+    /** HMAC of the normalised email: finds a requester's other requests without storing the address in clear. */
+    emailHash: text('email_hash').notNull(),
+    /** AES-256-GCM box of { details, quotes, answer }: free text the requester wrote. */
+    privateBox: text('private_box'),
+    question: text('question'),
+    refusalReason: text('refusal_reason'),
+    refusalMessage: text('refusal_message'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    dueAt: at('due_at').notNull(),
+    closedAt: at('closed_at'),
+  },
+  (t) => [index('requests_state_due').on(t.state, t.dueAt), index('requests_email_hash').on(t.emailHash)],
+);
+
+export const requesterIdentifiers = pgTable(
+  'requester_identifiers',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    valueBox: text('value_box').notNull(),
+  },
+  (t) => [index('requester_identifiers_request').on(t.requestId)],
+);
+
+export const requestPosts = pgTable(
+  'request_posts',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    postId: text('post_id').notNull(),
+    /** pending | located | not_found | redacted */
+    status: text('status').notNull(),
+    reviewedHash: text('reviewed_hash'),
+    redactedHash: text('redacted_hash'),
+    locatedAt: at('located_at'),
+    redactedAt: at('redacted_at'),
+  },
+  (t) => [uniqueIndex('request_posts_request_post').on(t.requestId, t.postId)],
+);
+
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    postId: text('post_id').notNull(),
+    /** 'body', or 'revision:<id>:before' / 'revision:<id>:after' */
+    location: text('location').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    type: text('type').notNull(),
+    owner: text('owner').notNull(),
+    score: real('score').notNull(),
+    textHash: text('text_hash').notNull(),
+    approved: boolean('approved'),
+  },
+  (t) => [index('findings_request').on(t.requestId)],
+);
+
+export const audit = pgTable(
+  'audit',
+  {
+    id: uuid('id').primaryKey(),
+    /** One hash chain per stream: a request id, or 'system'. */
+    stream: text('stream').notNull(),
+    seq: integer('seq').notNull(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_stream_seq').on(t.stream, t.seq)],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey(),
+    job: text('job').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: at('created_at').notNull(),
+    relayedAt: at('relayed_at'),
+    doneAt: at('done_at'),
+  },
+  (t) => [index('outbox_pending').on(t.doneAt, t.relayedAt)],
+);
+
+export const mails = pgTable('mails', {
+  id: uuid('id').primaryKey(),
+  /** The outbox row that asked for this mail: rendering twice finds it here and stops. */
+  outboxId: uuid('outbox_id').notNull().unique(),
+  requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+  template: text('template').notNull(),
+  locale: text('locale').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html').notNull(),
+  createdAt: at('created_at').notNull(),
+  sentAt: at('sent_at'),
+  messageId: text('message_id'),
+});
+
+export const moderators = pgTable('moderators', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  moderatorId: uuid('moderator_id').references(() => moderators.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the token: a leaked database does not leak working tokens. */
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+  lastUsedAt: at('last_used_at'),
+  revokedAt: at('revoked_at'),
+});
