@@ -1,0 +1,39 @@
+// createApp(deps): the Express app and nothing else. Tests build it with real servers; src/runtime.ts from config.
+import express from 'express';
+import type { Logger } from 'pino';
+import { demoForumRoutes } from './http/demoForumRoutes';
+import { healthRoutes } from './http/healthRoutes';
+import { type IntakeRouteDeps, intakeRoutes } from './http/intakeRoutes';
+import { moderationRoutes } from './http/moderationRoutes';
+import { notFound, problemDetails } from './http/problemDetails';
+import { requestLog } from './http/requestLog';
+import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
+
+export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps {
+  log: Logger;
+  readiness: Record<string, () => Promise<void>>;
+  /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */
+  demoForum: boolean;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(deps.log));
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    next();
+  });
+  app.use(healthRoutes({ checks: deps.readiness }));
+  app.use('/api/v1/moderation', moderationRoutes(deps));
+  app.use(statusRoutes(deps));
+  app.use(intakeRoutes(deps));
+  if (deps.demoForum) app.use(demoForumRoutes(deps));
+  app.use(notFound);
+  app.use(problemDetails(deps.log)); // last: every error becomes one response shape
+  return app;
+}

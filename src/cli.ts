@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// erasure start | serve | work | migrate | demo seed | token create --role R [--name N] | detect
+import { parseArgs } from 'node:util';
+import { ConfigError, readConfig, type Config } from './config';
+import { randomIds, systemClock } from './domain/clockAndIds';
+import { seedDemoForum } from './forum/demo/demoForum';
+import { runDetect } from './pii/detectCli';
+import { RedisUnreachable } from './queue/queues';
+import { openRuntime, type Runtime } from './runtime';
+import { createApiToken, tokenRoles, type TokenRole } from './store/apiTokens';
+import { openDatabase } from './store/database';
+
+const usage = `usage: erasure <command>
+  start                     HTTP server and workers in one process (the embedded default seeds the demo forum)
+  serve                     HTTP server only
+  work                      job workers only
+  migrate                   apply database migrations
+  demo seed                 fill the demo forum with sample posts
+  token create --role R     make an API token (R: ${tokenRoles.join(' | ')}); --name N labels it
+  detect                    PII detector: JSON lines in on stdin, JSON lines out`;
+
+async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR });
+  try {
+    await database.migrate();
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function closeOnSignal(runtime: Runtime): void {
+  const stop = (signal: string) => {
+    runtime.log.info({ signal }, 'shutting down');
+    void runtime.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (command === 'detect') {
+    await runDetect(process.stdin, process.stdout);
+    return 0;
+  }
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  const config = readConfig();
+  switch (command) {
+    case 'start':
+    case 'serve':
+    case 'work': {
+      const runtime = await openRuntime(config);
+      closeOnSignal(runtime);
+      if (command !== 'work') {
+        if (!config.FORUM_URL && command === 'start') {
+          const { posts } = await seedDemoForum(runtime.database.db);
+          runtime.log.info({ posts }, 'demo forum ready');
+        }
+        const server = await runtime.serve();
+        const address = server.address();
+        runtime.log.info({ url: config.publicUrl, port: typeof address === 'object' ? address?.port : config.PORT }, 'Erasure is listening');
+      }
+      if (command !== 'serve') await runtime.work();
+      return -1;
+    }
+    case 'migrate':
+      await withDatabase(config, async () => undefined);
+      console.log('migrations applied');
+      return 0;
+    case 'demo': {
+      if (sub !== 'seed') break;
+      const { posts } = await withDatabase(config, (database) => seedDemoForum(database.db));
+      console.log(`demo forum has ${posts} posts`);
+      return 0;
+    }
+    case 'token': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.role || !(tokenRoles as readonly string[]).includes(values.role)) {
+        console.error(`token create needs --role ${tokenRoles.join(' or ')}`);
+        return 2;
+      }
+      const role = values.role as TokenRole;
+      const created = await withDatabase(config, (database) => createApiToken({ db: database.db, clock: systemClock, ids: randomIds }, { name: values.name ?? role, role }));
+      console.log(created.token);
+      console.error(`token ${created.id} (${role}) created: it is shown once, keep it safe`);
+      return 0;
+    }
+  }
+  console.error(usage);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    // Start-up failures (configuration, Redis, the database) say what to fix in one line.
+    const known = error instanceof ConfigError || error instanceof RedisUnreachable;
+    console.error(`erasure: ${error instanceof Error ? error.message : String(error)}`);
+    if (!known && error instanceof Error) console.error(error.stack?.split('\n').slice(1, 6).join('\n'));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,53 @@
+// Intake: check a removal request field by field, resolve the posts it names, and record it with the
+// verification email in one transaction. Nothing is stored for a request that fails a check.
+import type { z } from 'zod';
+import type { ForumStore } from '../forum/port';
+import type { SignedLinks } from '../http/signedLinks';
+import { createRequest, recentRequestsByEmail } from '../store/requestRecords';
+import type { EventDeps } from '../store/requestEvents';
+import type { SecretBox } from '../store/secretBox';
+import { type FieldError, TooManyRequests, ValidationFailed } from './errors';
+import { NewRequest } from './newRequest';
+import { postIdFrom } from './postReference';
+import { type LinkSettings, statusUrl } from './requestLinks';
+
+export interface IntakeDeps extends EventDeps {
+  forum: ForumStore;
+  box: SecretBox;
+  links: SignedLinks;
+  linkSettings: LinkSettings;
+  postUrlTemplate: string;
+  reviewDeadlineDays: number;
+  /** Requests one email address may make in a day; 0 lifts the limit. */
+  perEmailDailyLimit: number;
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || '(body)',
+    message: issue.code === 'unrecognized_keys' ? 'is not a field of this request: remove it' : issue.message,
+  }));
+}
+
+export async function submitRequest(deps: IntakeDeps, body: unknown): Promise<{ id: string; statusUrl: string }> {
+  const parsed = NewRequest.safeParse(body ?? {});
+  if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+  const input = parsed.data;
+  const resolved = input.posts.map((reference) => postIdFrom(reference, deps.postUrlTemplate));
+  const bad: FieldError[] = resolved.flatMap((id, i) =>
+    id ? [] : [{ field: `posts.${i}`, message: `is neither a post id nor a link like ${deps.postUrlTemplate.replace('{id}', '123')}` }],
+  );
+  if (bad.length > 0) throw new ValidationFailed(bad);
+  const postIds = resolved as string[];
+  const existing = await deps.forum.existingPostIds(postIds);
+  const missing: FieldError[] = postIds.flatMap((id, i) => (existing.has(id) ? [] : [{ field: `posts.${i}`, message: `no post ${id} exists on the forum: check the link` }]));
+  if (missing.length > 0) throw new ValidationFailed(missing);
+  const now = deps.clock.now();
+  if (deps.perEmailDailyLimit > 0) {
+    const recent = await recentRequestsByEmail(deps.db, deps.box.lookupHash(input.email), new Date(now.getTime() - 24 * 3600_000));
+    if (recent >= deps.perEmailDailyLimit) throw new TooManyRequests('this email address has made too many requests today: please try again tomorrow');
+  }
+  const dueAt = new Date(now.getTime() + deps.reviewDeadlineDays * 24 * 3600_000);
+  const { id } = await createRequest(deps, input, postIds, dueAt);
+  return { id, statusUrl: statusUrl(deps.links, deps.linkSettings, id, now) };
+}

@@ -1,0 +1,67 @@
+// Locate: read each post a request names, find what should go, store the findings (offsets, type and a hash
+// of the text, never the text) with the hash of the post as reviewed, and send the request to review.
+import type { ForumStore } from '../forum/port';
+import { detectPii } from '../pii/detect';
+import type { EventDeps } from '../store/requestEvents';
+import { applyEvent } from '../store/requestEvents';
+import { type FindingRow, getRequest, postsOf, privateTextOf, replaceFindings, requesterOf, updatePost } from '../store/requestRecords';
+import type { SecretBox } from '../store/secretBox';
+import type { RequesterIdentifiers } from '../pii/types';
+import { sha256, textsOf } from './postRewrite';
+import { findPassages } from './quotedPassages';
+
+export interface LocateDeps extends EventDeps {
+  forum: ForumStore;
+  box: SecretBox;
+}
+
+type NewFinding = Omit<FindingRow, 'requestId' | 'postId' | 'approved'>;
+
+export async function locateFindings(deps: LocateDeps, requestId: string): Promise<void> {
+  const request = await getRequest(deps.db, requestId);
+  // Gone, or already past this step: running the job again changes nothing.
+  if (!request || request.state !== 'verified') return;
+  const { identifiers } = await requesterOf(deps.db, deps.box, requestId);
+  const { quotes } = privateTextOf(deps.box, request);
+  const located: { rowId: string; postId: string; hash: string | null; findings: NewFinding[] }[] = [];
+  for (const row of await postsOf(deps.db, requestId)) {
+    if (row.status === 'redacted') continue;
+    const post = await deps.forum.getPost(row.postId);
+    if (!post) {
+      located.push({ rowId: row.id, postId: row.postId, hash: null, findings: [] });
+      continue;
+    }
+    const findings = textsOf(post).flatMap(({ location, text }) =>
+      spansIn(text, request.scope, identifiers, quotes).map((span) => ({
+        id: deps.ids.next(),
+        location,
+        start: span.start,
+        end: span.end,
+        type: span.type,
+        owner: span.owner,
+        score: span.score,
+        textHash: sha256(text.slice(span.start, span.end)),
+      })),
+    );
+    located.push({ rowId: row.id, postId: row.postId, hash: post.contentHash, findings });
+  }
+  const now = deps.clock.now();
+  await applyEvent(deps, {
+    requestId,
+    event: 'located',
+    actor: { kind: 'system' },
+    audit: { posts: located.length, notFound: located.filter((p) => !p.hash).length, findings: located.reduce((n, p) => n + p.findings.length, 0) },
+    within: async (tx) => {
+      for (const post of located) {
+        await updatePost(tx, post.rowId, post.hash ? { status: 'located', reviewedHash: post.hash, redactedHash: null, locatedAt: now } : { status: 'not_found', locatedAt: now });
+        await replaceFindings(tx, requestId, post.postId, post.findings);
+      }
+    },
+  });
+}
+
+/** "All my personal information" looks for everything; "the passages I quote" only for those passages. */
+function spansIn(text: string, scope: string, identifiers: RequesterIdentifiers, quotes: string[]) {
+  if (scope === 'quoted') return findPassages(text, quotes).map((p) => ({ ...p, type: 'passage' as const, owner: 'requester' as const, score: 1 }));
+  return detectPii(text, identifiers);
+}

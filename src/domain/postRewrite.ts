@@ -1,0 +1,72 @@
+// Turns a reviewed post and its approved findings into the post's new text: each approved span becomes a
+// typed placeholder where it was found, and every other copy of the same text in the body, the rendered body
+// and the revisions goes too, since a redaction that leaves a copy behind is not one.
+import { createHash } from 'node:crypto';
+import type { ForumPost, PostRewrite } from '../forum/port';
+import { redactSpans, replaceAllOccurrences } from '../pii/redaction';
+import type { FindingType } from './findingTypes';
+
+export interface ApprovedFinding {
+  location: string;
+  start: number;
+  end: number;
+  type: FindingType;
+  textHash: string;
+}
+
+export interface Target {
+  text: string;
+  type: FindingType;
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The texts a location holds: 'body', 'revision:<id>:before', 'revision:<id>:after'. */
+export function textsOf(post: ForumPost): { location: string; text: string }[] {
+  return [
+    { location: 'body', text: post.body },
+    ...post.revisions.flatMap((r) => [
+      { location: `revision:${r.id}:before`, text: r.before },
+      { location: `revision:${r.id}:after`, text: r.after },
+    ]),
+  ];
+}
+
+export class FindingMismatch extends Error {}
+
+export function rewritePost(post: ForumPost, findings: ApprovedFinding[]): { rewrite: PostRewrite; targets: Target[] } {
+  const byLocation = new Map<string, ApprovedFinding[]>();
+  for (const f of findings) byLocation.set(f.location, [...(byLocation.get(f.location) ?? []), f]);
+  const texts = new Map(textsOf(post).map((t) => [t.location, t.text]));
+  const targets = new Map<string, Target>();
+  for (const f of findings) {
+    const text = texts.get(f.location)?.slice(f.start, f.end);
+    // The post's hash matched the reviewed one, so this holds unless findings and post disagree: refuse to guess.
+    if (text === undefined || sha256(text) !== f.textHash) throw new FindingMismatch(`finding at ${f.location}:${f.start} no longer matches the post`);
+    targets.set(text, { text, type: f.type });
+  }
+  const all = [...targets.values()];
+  const redact = (location: string, text: string) => replaceAllOccurrences(redactSpans(text, byLocation.get(location) ?? []), all);
+  return {
+    targets: all,
+    rewrite: {
+      body: redact('body', post.body),
+      renderedBody: replaceAllOccurrences(post.renderedBody, all, { html: true }),
+      revisions: post.revisions.map((r) => ({
+        id: r.id,
+        before: redact(`revision:${r.id}:before`, r.before),
+        after: redact(`revision:${r.id}:after`, r.after),
+      })),
+    },
+  };
+}
+
+const htmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** The targets still readable anywhere in the post: empty when the redaction is complete. */
+export function leftoverTargets(post: ForumPost, targets: Target[]): Target[] {
+  const plain = [post.body, ...post.revisions.flatMap((r) => [r.before, r.after])];
+  return targets.filter(
+    (t) => plain.some((text) => text.includes(t.text)) || post.renderedBody.includes(t.text) || post.renderedBody.includes(htmlEscape(t.text)),
+  );
+}

@@ -1,0 +1,11 @@
+// Finds the passages a requester quoted, as written in the post: case and runs of white space may differ.
+export function findPassages(text: string, quotes: string[]): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const quote of quotes) {
+    const words = quote.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (words.length === 0) continue;
+    const pattern = new RegExp(words.join('\\s+'), 'giu');
+    for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= (all[i - 1] as { end: number }).end);
+}

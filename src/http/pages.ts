@@ -1,0 +1,20 @@
+// Server-rendered pages (templates/pages/*.eta), escaped by default, with the locale's strings as t().
+import { Eta } from 'eta';
+import path from 'node:path';
+import { templatesDir } from '../paths';
+import { translate } from '../mail/i18n';
+import type { Locale } from '../domain/newRequest';
+
+export interface Pages {
+  render(page: string, locale: Locale, data: Record<string, unknown>): string;
+}
+
+export function createPages(dir = path.join(templatesDir, 'pages')): Pages {
+  const eta = new Eta({ views: dir, autoEscape: true, cache: true });
+  return {
+    render(page, locale, data) {
+      const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+      return eta.render(page, { ...data, locale, t });
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Links that act for one request: signed with HMAC-SHA256, scoped to a request and a purpose, and expiring.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type LinkPurpose = 'verify' | 'status';
+
+export interface SignedLinks {
+  token(requestId: string, purpose: LinkPurpose, expiresAt: Date): string;
+  /** 'valid', or why not, so the page can say whether to ask for a new link. */
+  check(requestId: string, purpose: LinkPurpose, token: string, now: Date): 'valid' | 'expired' | 'invalid';
+}
+
+export function createSignedLinks(key: Buffer): SignedLinks {
+  const sign = (requestId: string, purpose: LinkPurpose, expires: number) =>
+    createHmac('sha256', key).update(`${purpose}:${requestId}:${expires}`).digest('base64url');
+  return {
+    token(requestId, purpose, expiresAt) {
+      const expires = Math.floor(expiresAt.getTime() / 1000);
+      return `${expires}.${sign(requestId, purpose, expires)}`;
+    },
+    check(requestId, purpose, token, now) {
+      const [expiresText, signature] = token.split('.');
+      const expires = Number(expiresText);
+      if (!signature || !Number.isInteger(expires)) return 'invalid';
+      const expected = Buffer.from(sign(requestId, purpose, expires));
+      const given = Buffer.from(signature);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+      return expires * 1000 < now.getTime() ? 'expired' : 'valid';
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The two mail jobs: render (read the request, fill the template, keep the result) and send (the only step
+// that talks SMTP, and the only one that retries with a long backoff). Both are keyed, so a rerun sends once.
+import type { Clock, Ids } from '../domain/clockAndIds';
+import { postUrl } from '../domain/postReference';
+import { type LinkSettings, statusUrl, verifyUrl } from '../domain/requestLinks';
+import type { RefusalReason } from '../domain/refusalReasons';
+import type { SignedLinks } from '../http/signedLinks';
+import type { JobOf } from '../queue/jobs';
+import type { Queues } from '../queue/queues';
+import type { Db } from '../store/database';
+import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
+import { findingsOf, getRequest, postsOf, requesterOf, type RequestRow } from '../store/requestRecords';
+import type { SecretBox } from '../store/secretBox';
+import type { createMailRenderer } from './mailRenderer';
+import type { MailSender } from './mailSender';
+import type { Locale, MailTemplate, MailVars } from './mailTemplates';
+
+export interface MailJobDeps {
+  db: Db;
+  box: SecretBox;
+  links: SignedLinks;
+  linkSettings: LinkSettings;
+  postUrlTemplate: string;
+  renderer: ReturnType<typeof createMailRenderer>;
+  sender: MailSender;
+  queues: Queues;
+  clock: Clock;
+  ids: Ids;
+}
+
+export const sendJobId = (mailId: string) => `send-${mailId}`;
+
+export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'>, outboxId: string): Promise<void> {
+  const request = await getRequest(deps.db, payload.requestId);
+  if (!request) return;
+  const now = deps.clock.now();
+  const vars = await varsFor(deps, request, payload.template, payload.question, now);
+  const rendered = deps.renderer.render(payload.template, request.lang as Locale, vars as never);
+  const mail = await saveRenderedMail(deps.db, {
+    id: deps.ids.next(),
+    outboxId,
+    requestId: request.id,
+    template: payload.template,
+    locale: request.lang,
+    ...rendered,
+    createdAt: now,
+  });
+  await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id));
+}
+
+export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void> {
+  const mail = await getMail(deps.db, mailId);
+  if (!mail || mail.sentAt) return;
+  const { email } = await requesterOf(deps.db, deps.box, mail.requestId);
+  const messageId = `<${mail.id}@erasure>`;
+  await deps.sender.send({ to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+  await markSent(deps.db, mail.id, deps.clock.now(), messageId);
+}
+
+async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTemplate, question: string | undefined, now: Date): Promise<MailVars[MailTemplate]> {
+  const status = statusUrl(deps.links, deps.linkSettings, request.id, now);
+  switch (template) {
+    case 'verify':
+      return { verifyUrl: verifyUrl(deps.links, deps.linkSettings, request.id, request.createdAt), statusUrl: status, expiresInHours: deps.linkSettings.verifyLinkHours };
+    case 'received':
+      return { statusUrl: status, dueAt: request.dueAt, postCount: (await postsOf(deps.db, request.id)).length };
+    case 'needs_info':
+      return { statusUrl: status, question: question ?? request.question ?? '' };
+    case 'completed': {
+      const posts = await postsOf(deps.db, request.id);
+      const approved = (await findingsOf(deps.db, request.id)).filter((f) => f.approved);
+      return {
+        statusUrl: status,
+        posts: posts
+          .filter((p) => p.status === 'redacted')
+          .map((p) => ({ url: postUrl(p.postId, deps.postUrlTemplate), kinds: [...new Set(approved.filter((f) => f.postId === p.postId).map((f) => f.type))] })),
+        notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
+      };
+    }
+    case 'refused':
+      return { statusUrl: status, reason: request.refusalReason as RefusalReason, message: request.refusalMessage };
+    case 'withdrawn':
+      return { statusUrl: status };
+    case 'expired':
+      return {};
+  }
+}

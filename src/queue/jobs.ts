@@ -1,0 +1,46 @@
+// Every job Erasure runs: its name (a public contract, never renamed once shipped), its payload and its queue.
+// Payloads are ids, never rows or personal information; a worker re-reads what it needs.
+import { z } from 'zod';
+import type { MailTemplate } from '../mail/mailTemplates';
+
+const mailTemplates = ['verify', 'received', 'needs_info', 'completed', 'refused', 'withdrawn', 'expired'] as const satisfies readonly MailTemplate[];
+
+const RequestPayload = z.object({ requestId: z.string().uuid() }).strict();
+
+export const jobPayloads = {
+  'request.locate': RequestPayload,
+  'request.redact': RequestPayload,
+  'mail.render': z
+    .object({
+      requestId: z.string().uuid(),
+      template: z.enum(mailTemplates),
+      /** The moderator's question as it was asked: asking again must not rewrite an earlier email. */
+      question: z.string().optional(),
+    })
+    .strict(),
+  'mail.send': z.object({ mailId: z.string().uuid() }).strict(),
+  'maintenance.expire-unverified': z.object({}).strict(),
+  'maintenance.reconcile': z.object({}).strict(),
+} as const;
+
+export type JobName = keyof typeof jobPayloads;
+export type JobOf<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
+
+export const queueNames = ['requests', 'mail-send', 'maintenance'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+/** Only the SMTP send retries with a long backoff; the rest retry quickly and land in needs_attention if they keep failing. */
+export const jobQueue: Record<JobName, QueueName> = {
+  'request.locate': 'requests',
+  'request.redact': 'requests',
+  'mail.render': 'requests',
+  'mail.send': 'mail-send',
+  'maintenance.expire-unverified': 'maintenance',
+  'maintenance.reconcile': 'maintenance',
+};
+
+export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {
+  return jobPayloads[name].parse(payload) as JobOf<N>;
+}
+
+export const isJobName = (name: string): name is JobName => name in jobPayloads;

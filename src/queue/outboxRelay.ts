@@ -1,0 +1,86 @@
+// Moves outbox rows into BullMQ (the row id is the job id, so relaying twice enqueues once), and
+// reconciles: a row relayed long ago and still not done is enqueued again if its job is gone or failed.
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/clockAndIds';
+import type { Db } from '../store/database';
+import { claimUnrelayed, markDone, markRelayed, staleRows } from '../store/outbox';
+import { jobQueue } from './jobs';
+import type { Queues } from './queues';
+
+export interface OutboxRelay {
+  /** Relay soon: called after a commit that wrote outbox rows. Calls close together share one pass. */
+  kick(): void;
+  relayOnce(): Promise<number>;
+  reconcileOnce(staleAfterMs?: number): Promise<number>;
+  start(intervalMs: number): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; log: Logger }): OutboxRelay {
+  const { db, queues, clock, log } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let pending = false;
+  let stopped = false;
+
+  async function relayOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await db.transaction(async (tx) => {
+        const rows = await claimUnrelayed(tx, 100);
+        // Enqueued inside the transaction: if Redis refuses, the rows stay unrelayed and the next pass retries.
+        for (const row of rows) await queues.add(row.job, row.payload as never, row.id);
+        await markRelayed(tx, rows.map((r) => r.id), clock.now());
+        return rows.length;
+      });
+      total += relayed;
+      if (relayed < 100) return total;
+    }
+  }
+
+  function pass(): void {
+    if (pending || stopped) return;
+    pending = true;
+    running = running
+      .then(() => {
+        pending = false;
+        return relayOnce();
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'outbox relay pass failed; the next pass retries'));
+  }
+
+  async function reconcileOnce(staleAfterMs = 5 * 60_000): Promise<number> {
+    const rows = await staleRows(db, new Date(clock.now().getTime() - staleAfterMs), 500);
+    let requeued = 0;
+    for (const row of rows) {
+      const queue = queues.get(jobQueue[row.job]);
+      const job = await queue.getJob(row.id);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'completed') {
+        await markDone(db, row.id, clock.now());
+      } else if (state === 'missing' || state === 'failed' || state === 'unknown') {
+        if (job) await job.remove();
+        await queues.add(row.job, row.payload as never, row.id);
+        requeued += 1;
+      }
+    }
+    if (requeued > 0) log.info({ requeued }, 'reconciler enqueued stale outbox rows again');
+    return requeued;
+  }
+
+  return {
+    kick: pass,
+    relayOnce,
+    reconcileOnce,
+    start(intervalMs) {
+      timer = setInterval(pass, intervalMs);
+      timer.unref();
+      pass();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

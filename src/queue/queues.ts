@@ -1,0 +1,74 @@
+// The BullMQ queues, one per QueueName, sharing one Redis connection setting and key prefix.
+import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { type JobName, type JobOf, jobQueue, parsePayload, type QueueName, queueNames } from './jobs';
+
+export interface Queues {
+  readonly prefix: string;
+  readonly connection: ConnectionOptions;
+  get(name: QueueName): Queue;
+  /** Adds a job with a caller-chosen id: adding the same id twice is harmless. */
+  add<N extends JobName>(name: N, payload: JobOf<N>, jobId: string, options?: JobsOptions): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Retries and retention per job; the send retries longest, since an SMTP server may be away for a while. */
+const jobOptions: Record<QueueName, JobsOptions> = {
+  requests: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  'mail-send': { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+};
+
+export const defaultJobOptions = (queue: QueueName): JobsOptions => jobOptions[queue];
+
+export function redisConnection(redisUrl: string): ConnectionOptions {
+  // BullMQ workers need maxRetriesPerRequest null: a blocking command must wait out a Redis restart.
+  return { url: redisUrl, maxRetriesPerRequest: null };
+}
+
+export function createQueues(redisUrl: string, prefix: string): Queues {
+  const connection = redisConnection(redisUrl);
+  const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: jobOptions[name] })]));
+  const get = (name: QueueName) => queues.get(name) as Queue;
+  // A client of its own for readiness: it fails at once while Redis is away instead of queueing the PING.
+  const probe = new IORedis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  probe.on('error', () => undefined);
+  let closing: Promise<void> | undefined;
+  return {
+    prefix,
+    connection,
+    get,
+    async add(name, payload, jobId, options) {
+      await get(jobQueue[name]).add(name, parsePayload(name, payload), { ...options, jobId });
+    },
+    async ping() {
+      if (probe.status === 'wait') await probe.connect();
+      await probe.ping();
+    },
+    close() {
+      probe.disconnect();
+      closing ??= Promise.allSettled([...queues.values()].map((q) => q.close())).then(() => undefined);
+      return closing;
+    },
+  };
+}
+
+export class RedisUnreachable extends Error {}
+
+/** Fails fast, in one line, when nothing answers at REDIS_URL: the default setup expects a local Redis. */
+export async function checkRedis(redisUrl: string, timeoutMs = 3000): Promise<void> {
+  const client = new IORedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch {
+    const where = new URL(redisUrl);
+    throw new RedisUnreachable(
+      `cannot reach Redis at ${where.hostname}:${where.port || 6379}: start one with "redis-server --daemonize yes" (Debian: apt-get install redis-server) or set REDIS_URL`,
+    );
+  } finally {
+    client.disconnect();
+  }
+}

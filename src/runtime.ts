@@ -1,0 +1,149 @@
+// Builds Erasure from its configuration: the database, the forum connector, the queues, the mail sender,
+// and the dependencies of the HTTP app and of the workers. close() undoes it in order, once.
+import type { Server } from 'node:http';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createApp, type AppDeps } from './app';
+import type { Config } from './config';
+import { type Clock, type Ids, randomIds, systemClock } from './domain/clockAndIds';
+import type { ForumStore } from './forum/port';
+import { parseForumMapping } from './forum/postgres/mapping';
+import { createPostgresForum } from './forum/postgres/postgresForum';
+import { createPages } from './http/pages';
+import { createSignedLinks } from './http/signedLinks';
+import { createMailRenderer } from './mail/mailRenderer';
+import { createMailSender, type MailSender } from './mail/mailSender';
+import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
+import { checkRedis, createQueues, type Queues } from './queue/queues';
+import { deriveKeys, loadSecret } from './secret';
+import { type Database, openDatabase, openPostgres } from './store/database';
+import { createSecretBox } from './store/secretBox';
+import { type RunningWorkers, startWorkers, type WorkerDeps } from '../workers';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  database: Database;
+  forum: ForumStore;
+  queues: Queues;
+  relay: OutboxRelay;
+  sender: MailSender;
+  appDeps: AppDeps;
+  workerDeps: WorkerDeps;
+  /** Serves HTTP on config.PORT (0 picks a free port). */
+  serve(): Promise<Server>;
+  work(): Promise<RunningWorkers>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  log?: Logger;
+  clock?: Clock;
+  ids?: Ids;
+  /** A database opened by the caller (tests own theirs); otherwise DATABASE_URL or PGlite under the data dir. */
+  database?: Database;
+  migrate?: boolean;
+}
+
+export function createLogger(config: Config): Logger {
+  // Identifiers never reach a log line; these paths are a second guard for an object logged by mistake.
+  return pino({ level: config.LOG_LEVEL, redact: { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' } });
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  await checkRedis(config.REDIS_URL);
+  const keys = deriveKeys(loadSecret(config.ERASURE_SECRET, config.ERASURE_DATA_DIR));
+  const database = options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR }));
+  if (options.migrate ?? true) await database.migrate();
+  const forumDatabase = config.FORUM_URL ? openPostgres(config.FORUM_URL) : undefined;
+  const forum = createPostgresForum((forumDatabase ?? database).db, parseForumMapping(config.FORUM_MAPPING));
+  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX);
+  const relay = createOutboxRelay({ db: database.db, queues, clock, log });
+  const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.ERASURE_DATA_DIR, 'outbox'), from: config.MAIL_FROM });
+  const box = createSecretBox(keys.encryption, keys.lookup);
+  const links = createSignedLinks(keys.links);
+  const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
+  const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL };
+
+  const appDeps: AppDeps = {
+    ...shared,
+    log,
+    pages: createPages(),
+    reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
+    perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
+    perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,
+    readiness: {
+      database: () => database.ping(),
+      redis: () => queues.ping(),
+      ...(forumDatabase ? { forum: () => forumDatabase.ping() } : {}),
+    },
+    demoForum: !config.FORUM_URL,
+  };
+  const workerDeps: WorkerDeps = {
+    ...shared,
+    log,
+    relay,
+    queues,
+    renderer: createMailRenderer(),
+    sender,
+    unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
+    staleAfterMs: 5 * 60_000,
+  };
+
+  let server: Server | undefined;
+  let workers: RunningWorkers | undefined;
+  let closing: Promise<void> | undefined;
+
+  async function shutdown(): Promise<void> {
+    // Each step runs even if an earlier one failed: HTTP, then workers, then the relay and queues, then databases.
+    const steps: (() => Promise<unknown>)[] = [
+      () => (server ? new Promise<void>((resolve) => server?.close(() => resolve())) : Promise.resolve()),
+      () => workers?.close() ?? Promise.resolve(),
+      () => relay.stop(),
+      () => queues.close(),
+      async () => sender.close(),
+      () => forumDatabase?.close() ?? Promise.resolve(),
+      () => (options.database ? Promise.resolve() : database.close()),
+    ];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        log.warn({ err: error }, 'a shutdown step failed; going on');
+      }
+    }
+  }
+
+  return {
+    config,
+    log,
+    database,
+    forum,
+    queues,
+    relay,
+    sender,
+    appDeps,
+    workerDeps,
+    async serve() {
+      const app = createApp(appDeps);
+      await new Promise<void>((resolve, reject) => {
+        server = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve()));
+      });
+      server?.closeIdleConnections?.();
+      relay.start(1000);
+      return server as Server;
+    },
+    async work() {
+      workers = await startWorkers(workerDeps);
+      relay.start(1000);
+      return workers;
+    },
+    close() {
+      closing ??= Promise.race([shutdown(), new Promise<void>((resolve) => setTimeout(resolve, 20_000).unref())]);
+      return closing;
+    },
+  };
+}

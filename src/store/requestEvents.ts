@@ -1,0 +1,55 @@
+// Applies one lifecycle event: the state change, its audit entry, and the jobs and emails it implies,
+// all in one transaction. Routes and workers call this; nothing else sets a request's state.
+import { eq } from 'drizzle-orm';
+import { type Actor, actorLabel, type RequestEvent, type RequestState, terminalStates, transitionFor } from '../domain/lifecycle';
+import { RequestNotFound } from '../domain/errors';
+import type { Clock, Ids } from '../domain/clockAndIds';
+import { appendAudit } from './auditTrail';
+import type { Db, Tx } from './database';
+import { addToOutbox } from './outbox';
+import { requests } from './schema';
+
+export interface EventDeps {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  /** Called after a commit that wrote outbox rows, so the relay need not wait for its next tick. */
+  outboxWritten?: () => void;
+}
+
+export interface EventInput {
+  requestId: string;
+  event: RequestEvent;
+  actor: Actor;
+  /** What the audit entry records beyond who and what: reason codes, counts, ids. Never personal information. */
+  audit?: Record<string, unknown>;
+  /** Columns of the request that the event sets. */
+  changes?: Partial<Pick<typeof requests.$inferInsert, 'question' | 'refusalReason' | 'refusalMessage' | 'privateBox' | 'attempts'>>;
+  /** Further writes that must commit or fail with the event (findings, approvals). */
+  within?: (tx: Tx) => Promise<void>;
+}
+
+export async function applyEvent(deps: EventDeps, input: EventInput): Promise<{ from: RequestState; to: RequestState }> {
+  const { clock, ids } = deps;
+  const result = await deps.db.transaction(async (tx) => {
+    const [row] = await tx.select({ state: requests.state }).from(requests).where(eq(requests.id, input.requestId)).for('update');
+    if (!row) throw new RequestNotFound();
+    const from = row.state as RequestState;
+    const transition = transitionFor(from, input.event, input.actor.kind);
+    const now = clock.now();
+    await tx
+      .update(requests)
+      .set({ ...input.changes, state: transition.to, updatedAt: now, ...(terminalStates.includes(transition.to) ? { closedAt: now } : {}) })
+      .where(eq(requests.id, input.requestId));
+    if (input.within) await input.within(tx);
+    await appendAudit(tx, { stream: input.requestId, actor: actorLabel(input.actor), action: input.event, data: { from, to: transition.to, ...input.audit } }, now, ids.next());
+    for (const job of transition.jobs ?? []) await addToOutbox(tx, ids.next(), job, { requestId: input.requestId }, now);
+    if (transition.mail) {
+      const question = transition.mail === 'needs_info' ? input.changes?.question ?? undefined : undefined;
+      await addToOutbox(tx, ids.next(), 'mail.render', { requestId: input.requestId, template: transition.mail, question }, now);
+    }
+    return { from, to: transition.to, wroteOutbox: Boolean(transition.jobs?.length || transition.mail) };
+  });
+  if (result.wroteOutbox) deps.outboxWritten?.();
+  return { from: result.from, to: result.to };
+}

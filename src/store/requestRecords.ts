@@ -1,0 +1,121 @@
+// Reading and writing a request's rows: the request, the requester's identifiers (sealed), the posts it names
+// and the findings located in them.
+import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { NewRequest } from '../domain/newRequest';
+import type { RequesterIdentifiers } from '../pii/types';
+import { appendAudit } from './auditTrail';
+import type { Db, Tx } from './database';
+import { addToOutbox } from './outbox';
+import type { EventDeps } from './requestEvents';
+import { findings, requesterIdentifiers, requestPosts, requests } from './schema';
+import type { SecretBox } from './secretBox';
+
+export type RequestRow = typeof requests.$inferSelect;
+export type RequestPostRow = typeof requestPosts.$inferSelect;
+export type FindingRow = typeof findings.$inferSelect;
+
+/** Free text the requester wrote, sealed together in requests.private_box. */
+export interface PrivateText {
+  details?: string;
+  quotes: string[];
+  answers: string[];
+}
+
+export async function createRequest(
+  deps: EventDeps & { box: SecretBox },
+  input: NewRequest,
+  postIds: string[],
+  dueAt: Date,
+): Promise<{ id: string }> {
+  const { clock, ids, box } = deps;
+  const id = ids.next();
+  const now = clock.now();
+  const identifierRows: { kind: string; value: string }[] = [
+    { kind: 'email', value: input.email },
+    ...(input.name ? [{ kind: 'name', value: input.name }] : []),
+    ...input.identifiers.phones.map((value) => ({ kind: 'phone', value })),
+    ...input.identifiers.usernames.map((value) => ({ kind: 'username', value: value.replace(/^@/, '') })),
+  ];
+  const privateText: PrivateText = { details: input.details, quotes: input.quotes, answers: [] };
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(requests).values({
+      id,
+      state: 'received',
+      lang: input.lang,
+      scope: input.scope,
+      relationship: input.relationship,
+      emailHash: box.lookupHash(input.email),
+      privateBox: box.seal(JSON.stringify(privateText)),
+      createdAt: now,
+      updatedAt: now,
+      dueAt,
+    });
+    await tx.insert(requesterIdentifiers).values(identifierRows.map((row) => ({ id: ids.next(), requestId: id, kind: row.kind, valueBox: box.seal(row.value) })));
+    await tx.insert(requestPosts).values([...new Set(postIds)].map((postId) => ({ id: ids.next(), requestId: id, postId, status: 'pending' })));
+    await appendAudit(tx, { stream: id, actor: 'requester', action: 'submit', data: { posts: postIds.length, scope: input.scope, relationship: input.relationship } }, now, ids.next());
+    await addToOutbox(tx, ids.next(), 'mail.render', { requestId: id, template: 'verify' }, now);
+  });
+  deps.outboxWritten?.();
+  return { id };
+}
+
+export async function getRequest(db: Tx, id: string): Promise<RequestRow | null> {
+  const [row] = await db.select().from(requests).where(eq(requests.id, id));
+  return row ?? null;
+}
+
+export async function requesterOf(db: Tx, box: SecretBox, requestId: string): Promise<{ email: string; identifiers: RequesterIdentifiers }> {
+  const rows = await db.select().from(requesterIdentifiers).where(eq(requesterIdentifiers.requestId, requestId));
+  const identifiers: RequesterIdentifiers = { emails: [], names: [], phones: [], usernames: [] };
+  const lists: Record<string, string[]> = { email: identifiers.emails, name: identifiers.names, phone: identifiers.phones, username: identifiers.usernames };
+  for (const row of rows) lists[row.kind]?.push(box.open(row.valueBox));
+  const email = identifiers.emails[0];
+  if (!email) throw new Error(`request ${requestId} has no email`);
+  return { email, identifiers };
+}
+
+export function privateTextOf(box: SecretBox, row: Pick<RequestRow, 'privateBox'>): PrivateText {
+  return row.privateBox ? (JSON.parse(box.open(row.privateBox)) as PrivateText) : { quotes: [], answers: [] };
+}
+
+export async function postsOf(db: Tx, requestId: string): Promise<RequestPostRow[]> {
+  return db.select().from(requestPosts).where(eq(requestPosts.requestId, requestId)).orderBy(asc(requestPosts.postId));
+}
+
+export async function updatePost(db: Tx, id: string, changes: Partial<Omit<RequestPostRow, 'id' | 'requestId' | 'postId'>>): Promise<void> {
+  await db.update(requestPosts).set(changes).where(eq(requestPosts.id, id));
+}
+
+export async function findingsOf(db: Tx, requestId: string): Promise<FindingRow[]> {
+  return db.select().from(findings).where(eq(findings.requestId, requestId)).orderBy(asc(findings.postId), asc(findings.location), asc(findings.start));
+}
+
+export async function replaceFindings(tx: Tx, requestId: string, postId: string, rows: Omit<FindingRow, 'requestId' | 'postId' | 'approved'>[]): Promise<void> {
+  await tx.delete(findings).where(and(eq(findings.requestId, requestId), eq(findings.postId, postId)));
+  if (rows.length > 0) await tx.insert(findings).values(rows.map((row) => ({ ...row, requestId, postId, approved: null })));
+}
+
+/** Marks the chosen findings approved and every other finding of the request not approved. */
+export async function setApprovals(tx: Tx, requestId: string, approvedIds: string[]): Promise<void> {
+  await tx.update(findings).set({ approved: false }).where(eq(findings.requestId, requestId));
+  if (approvedIds.length > 0) await tx.update(findings).set({ approved: true }).where(and(eq(findings.requestId, requestId), inArray(findings.id, approvedIds)));
+}
+
+export async function listRequests(db: Db, filter: { states?: string[]; limit: number; offset: number }): Promise<RequestRow[]> {
+  const where = filter.states?.length ? inArray(requests.state, filter.states) : undefined;
+  return db.select().from(requests).where(where).orderBy(asc(requests.dueAt), asc(requests.id)).limit(filter.limit).offset(filter.offset);
+}
+
+export async function recentRequestsByEmail(db: Db, emailHash: string, since: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(requests).where(and(eq(requests.emailHash, emailHash), gte(requests.createdAt, since)));
+  return Number(row?.n ?? 0);
+}
+
+export async function unverifiedBefore(db: Db, createdBefore: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.state, 'received'), lt(requests.createdAt, createdBefore)))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,140 @@
+// The whole removal flow through the HTTP API, on the real database, Redis and SMTP server.
+import request from 'supertest';
+import { sql } from 'drizzle-orm';
+import { startWorld, type World } from '../support/world';
+import { verifyAuditChain } from '../../src/store/auditTrail';
+import { applyRedactions } from '../../src/domain/applyRedactions';
+import { rowsOf } from '../../src/forum/postgres/rows';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const requester = { email: 'marie.dupont@example.fr', name: 'Marie Dupont', phone: '+33 6 12 34 56 78' };
+
+async function postRow(id: string) {
+  const [row] = rowsOf(await world.database.db.execute(sql`SELECT body_raw, body_html FROM forum.posts WHERE id = ${id}`)) as { body_raw: string; body_html: string }[];
+  const revisions = rowsOf(await world.database.db.execute(sql`SELECT before_text, after_text FROM forum.post_revisions WHERE post_id = ${id} ORDER BY id`));
+  if (!row) throw new Error(`post ${id} is gone`);
+  return { body: row.body_raw, rendered: row.body_html, revisions: revisions as { before_text: string; after_text: string }[] };
+}
+
+function linkIn(text: string, path: string): string {
+  const match = new RegExp(`https?://[^\\s"<>]+${path}[^\\s"<>]*`).exec(text);
+  if (!match) throw new Error(`no ${path} link in the email`);
+  return match[0].replace(/&amp;/g, '&');
+}
+
+async function submit(postIds: string[], extra: Record<string, unknown> = {}) {
+  const res = await request(world.server)
+    .post('/api/v1/requests')
+    .send({
+      email: requester.email,
+      name: requester.name,
+      identifiers: { phones: [requester.phone], usernames: [] },
+      posts: postIds,
+      scope: 'all',
+      relationship: 'author',
+      consent: true,
+      ...extra,
+    });
+  expect(res.status).toBe(202);
+  return res.body as { id: string; statusUrl: string };
+}
+
+async function verifyThroughEmail(id: string) {
+  const mail = await world.waitForMail(requester.email, /confirm|verify/i, [`/verify/${id}`]);
+  const verify = new URL(linkIn(mail.text ?? '', `/verify/${id}`));
+  const res = await request(world.server).get(`${verify.pathname}${verify.search}`);
+  expect(res.status).toBe(200);
+  await world.waitForState(id, 'awaiting_review');
+}
+
+const moderator = () => ({ Authorization: `Bearer ${world.moderatorToken}` });
+
+test('a verified, approved request removes the email and phone from the post, its rendered copy and its revisions, and says so by email', async () => {
+  const postId = await world.addPost('Selling my old bike, write to marie.dupont@example.fr or call 06 12 34 56 78. Thanks!', {
+    revisions: [{ before: 'Selling my bike, call 06.12.34.56.78', after: 'Selling my old bike, write to marie.dupont@example.fr or call 06 12 34 56 78. Thanks!' }],
+  });
+  const { id, statusUrl } = await submit([postId]);
+  expect(statusUrl).toContain(`/status/${id}?t=`);
+  await verifyThroughEmail(id);
+
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  expect(review.status).toBe(200);
+  const post = review.body.posts[0];
+  expect(post.post.body).toContain('marie.dupont@example.fr');
+  const types = post.findings.map((f: { type: string }) => f.type);
+  expect(types).toEqual(expect.arrayContaining(['email', 'phone']));
+
+  const approve = await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(moderator()).send({});
+  expect(approve.status).toBe(202);
+  await world.waitForState(id, 'completed');
+
+  const after = await postRow(postId);
+  for (const text of [after.body, after.rendered, ...after.revisions.flatMap((r) => [r.before_text, r.after_text])]) {
+    expect(text).not.toContain('marie.dupont@example.fr');
+    expect(text).not.toMatch(/06[ .]?12[ .]?34[ .]?56[ .]?78/);
+  }
+  expect(after.body).toContain('[email removed]');
+  expect(after.body).toContain('[phone removed]');
+  expect(after.body).toContain('Selling my old bike');
+
+  const done = await world.waitForMail(requester.email, /removed|completed|done/i, [`/status/${id}`]);
+  expect(done.text).toContain(`/demo/posts/${postId}`);
+  expect(done.text).not.toContain('marie.dupont@example.fr'.replace('@', ' at '));
+  expect(done.text).not.toContain('06 12 34 56 78');
+  expect(done.html).not.toContain('06 12 34 56 78');
+  expect(done.text).toMatch(/email/i);
+
+  expect(await verifyAuditChain(world.database.db, id)).toBeNull();
+});
+
+test('a refused request ends with an email that gives the reason and the moderator\'s message', async () => {
+  const postId = await world.addPost('Marie Dupont organised the meetup, great job everyone.');
+  const { id } = await submit([postId]);
+  await verifyThroughEmail(id);
+  const res = await request(world.server)
+    .post(`/api/v1/moderation/requests/${id}/refuse`)
+    .set(moderator())
+    .send({ reason: 'legal_hold', message: 'This thread is part of an ongoing dispute until March.' });
+  expect(res.status).toBe(200);
+  await world.waitForState(id, 'refused');
+  const mail = await world.waitForMail(requester.email, /refus|could not|cannot/i, [`/status/${id}`]);
+  expect(mail.text).toContain('This thread is part of an ongoing dispute until March.');
+  expect(mail.text).toMatch(/legal/i);
+  expect(mail.html).toContain('This thread is part of an ongoing dispute until March.');
+});
+
+test('running the redaction again changes nothing the second time', async () => {
+  const postId = await world.addPost('Contact: marie.dupont@example.fr');
+  const { id } = await submit([postId]);
+  await verifyThroughEmail(id);
+  await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(moderator()).send({}).expect(202);
+  await world.waitForState(id, 'completed');
+  const first = await postRow(postId);
+  await applyRedactions(world.runtime.workerDeps, id);
+  // Even forced back into redacting, a second run finds the post already rewritten and leaves it alone.
+  await world.database.db.execute(sql`UPDATE requests SET state = 'redacting' WHERE id = ${id}`);
+  await applyRedactions(world.runtime.workerDeps, id);
+  expect(await postRow(postId)).toEqual(first);
+});
+
+test('a post edited between review and apply goes back to review instead of being rewritten', async () => {
+  const postId = await world.addPost('Reach me at marie.dupont@example.fr');
+  const { id } = await submit([postId]);
+  await verifyThroughEmail(id);
+  const edited = 'Reach me at marie.dupont@example.fr or on 06 12 34 56 78';
+  await world.database.db.execute(sql`UPDATE forum.posts SET body_raw = ${edited} WHERE id = ${postId}`);
+  await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(moderator()).send({}).expect(202);
+  await world.waitForState(id, 'awaiting_review');
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  expect(review.body.posts[0].post.body).toBe(edited);
+  expect(review.body.posts[0].findings.map((f: { type: string }) => f.type)).toEqual(expect.arrayContaining(['email', 'phone']));
+  expect((await postRow(postId)).body).toBe(edited);
+});

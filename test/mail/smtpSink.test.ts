@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { createMailSender, type MailSender } from '../../src/mail/mailSender';
+import { type SmtpSink, startSmtpSink } from '../support/smtpSink';
+
+let sink: SmtpSink;
+let sender: MailSender;
+beforeEach(async () => {
+  sink = await startSmtpSink();
+  sender = createMailSender({ smtpUrl: sink.url, outboxDir: '/nonexistent', from: 'Erasure <privacy@forum.example>' });
+});
+afterEach(async () => {
+  sender.close();
+  await sink.close();
+});
+
+const send = (subject: string) =>
+  sender.send({ to: 'someone@example.org', subject, text: `${subject} (text)`, html: `<p>${subject}</p>`, messageId: `<${randomUUID()}@erasure>` });
+
+test('listens on a port of 127.0.0.1 and says so in its URL', () => {
+  expect(sink.port).toBeGreaterThan(0);
+  expect(sink.url).toBe(`smtp://127.0.0.1:${sink.port}`);
+});
+
+test('waitFor finds a message that has already arrived', async () => {
+  await send('already here');
+  expect(sink.messages.map((m) => m.subject)).toEqual(['already here']);
+  const found = await sink.waitFor((m) => m.subject === 'already here', 50);
+  expect(found.text?.trim()).toBe('already here (text)');
+});
+
+test('waitFor waits for a message still to come and ignores the others', async () => {
+  const waiting = sink.waitFor((m) => m.subject === 'the second');
+  await send('the first');
+  await send('the second');
+  const found = await waiting;
+  expect(found.html).toContain('<p>the second</p>');
+  expect(sink.messages).toHaveLength(2);
+});
+
+test('waitFor rejects after its timeout, listing what did arrive', async () => {
+  await send('something else');
+  const started = Date.now();
+  await expect(sink.waitFor((m) => m.subject === 'never sent', 200)).rejects.toThrow(
+    /no matching email arrived at the SMTP sink within 200 ms \(received: "something else" to someone@example.org\)/,
+  );
+  expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+});
+
+test('closing the sink ends a wait at once, and closing twice is harmless', async () => {
+  const waiting = sink.waitFor(() => false, 60_000);
+  sender.close();
+  await Promise.all([sink.close(), sink.close()]);
+  await expect(waiting).rejects.toThrow(/closed/);
+});

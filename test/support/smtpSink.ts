@@ -1,0 +1,102 @@
+// A real SMTP server on 127.0.0.1 that keeps every message it receives, parsed, so that a test can
+// check the email a user would get. waitFor listens for arrivals instead of polling.
+import { EventEmitter } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpSink {
+  port: number;
+  /** smtp://127.0.0.1:port */
+  url: string;
+  messages: ParsedMail[];
+  /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
+  waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  const arrivals = new EventEmitter();
+  const closing = new AbortController();
+
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    // Any credentials are accepted, so that a transport built from a URL with a user and password works too.
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anonymous' }),
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    // A test that forgets to close its transport should not hold the sink open for the default 30 s.
+    closeTimeout: 1000,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (message) => {
+          messages.push(message);
+          arrivals.emit('message', message);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.server.address() as AddressInfo;
+
+  function waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs = 10_000): Promise<ParsedMail> {
+    const already = messages.find(predicate);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        arrivals.off('message', onMessage);
+        closing.signal.removeEventListener('abort', onClose);
+      };
+      const onMessage = (message: ParsedMail) => {
+        if (!predicate(message)) return;
+        finish();
+        resolve(message);
+      };
+      const onClose = () => {
+        finish();
+        reject(new Error('the SMTP sink was closed while a test was still waiting for an email'));
+      };
+      const timer = setTimeout(() => {
+        finish();
+        const seen = messages.map((m) => `"${m.subject ?? ''}" to ${toText(m)}`).join('; ') || 'none';
+        reject(new Error(`no matching email arrived at the SMTP sink within ${timeoutMs} ms (received: ${seen})`));
+      }, timeoutMs);
+      arrivals.on('message', onMessage);
+      closing.signal.addEventListener('abort', onClose);
+    });
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+      });
+      return closed;
+    },
+  };
+}
+
+function toText(message: ParsedMail): string {
+  const to = message.to;
+  if (to === undefined) return '?';
+  return Array.isArray(to) ? to.map((address) => address.text).join(', ') : to.text;
+}

@@ -1,0 +1,97 @@
+// Registers the job consumers: one BullMQ worker per queue, each job handed to one domain function.
+// A job that came from the outbox marks its row done when it succeeds; one that fails for good is recorded.
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import { applyRedactions } from '../src/domain/applyRedactions';
+import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
+import { InvalidTransition } from '../src/domain/errors';
+import { renderMail, sendMail, type MailJobDeps } from '../src/mail/mailJobs';
+import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queueNames } from '../src/queue/jobs';
+import type { OutboxRelay } from '../src/queue/outboxRelay';
+import type { Queues } from '../src/queue/queues';
+import { markDone } from '../src/store/outbox';
+import { applyEvent } from '../src/store/requestEvents';
+import { expireUnverified, reconcile } from './maintenance';
+
+export interface WorkerDeps extends LocateDeps, MailJobDeps {
+  log: Logger;
+  relay: OutboxRelay;
+  queues: Queues;
+  unverifiedExpiryDays: number;
+  /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
+  staleAfterMs: number;
+  concurrency?: number;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+const outboxIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: Job) => Promise<unknown> } {
+  return {
+    'request.locate': (p) => locateFindings(deps, p.requestId),
+    'request.redact': (p) => applyRedactions(deps, p.requestId),
+    'mail.render': (p, job) => renderMail(deps, p, job.id as string),
+    'mail.send': (p) => sendMail(deps, p.mailId),
+    'maintenance.expire-unverified': () => expireUnverified(deps, deps.unverifiedExpiryDays),
+    'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
+  };
+}
+
+/** What a job that will not be retried again leaves behind: the request waits for a moderator. */
+async function recordFinalFailure(deps: WorkerDeps, name: JobName, payload: unknown): Promise<void> {
+  if (name !== 'request.locate' && name !== 'request.redact') return;
+  const { requestId } = parsePayload(name, payload);
+  try {
+    await applyEvent(deps, { requestId, event: name === 'request.locate' ? 'locate_failed' : 'redaction_failed', actor: { kind: 'system' } });
+  } catch (error) {
+    if (!(error instanceof InvalidTransition)) throw error;
+  }
+}
+
+export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
+  const run = handlers(deps);
+  const process = async (job: Job) => {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
+    let payload: unknown;
+    try {
+      payload = parsePayload(job.name, job.data);
+    } catch (error) {
+      if (error instanceof ZodError) throw new UnrecoverableError(`bad payload for ${job.name}`);
+      throw error;
+    }
+    await (run[job.name] as (p: unknown, j: Job) => Promise<unknown>)(payload, job);
+    if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
+  };
+  const workers = queueNames.map((queue: QueueName) => {
+    const worker = new Worker(queue, process, { connection: deps.queues.connection, prefix: deps.queues.prefix, concurrency: deps.concurrency ?? 4 });
+    worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+      // Job name and id only: a message could quote a post.
+      deps.log.warn({ job: job.name, jobId: job.id, attempt: job.attemptsMade, final, error: error.name }, 'job failed');
+      if (!final || !isJobName(job.name)) return;
+      void recordFinalFailure(deps, job.name, job.data)
+        .then(() => (job.id && outboxIdPattern.test(job.id) ? markDone(deps.db, job.id, deps.clock.now()) : undefined))
+        .catch((err: unknown) => deps.log.error({ err, jobId: job.id }, 'could not record a failed job'));
+    });
+    worker.on('error', (error) => deps.log.warn({ error: error.message }, 'worker connection error'));
+    return worker;
+  });
+  const maintenance = deps.queues.get('maintenance');
+  await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
+  await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
+  let closing: Promise<void> | undefined;
+  return {
+    workers,
+    close() {
+      // Worker.close waits for the jobs in hand to finish; BullMQ returns any it cannot to the queue as stalled.
+      closing ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined);
+      return closing;
+    },
+  };
+}
