@@ -79,6 +79,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
         .then(() => (job.id && outboxIdPattern.test(job.id) ? markDone(deps.db, job.id, deps.clock.now()) : undefined))
         .catch((err: unknown) => deps.log.error({ err, jobId: job.id }, 'could not record a failed job'));
     });
+    worker.on('active', (job) => deps.log.debug({ job: job.name, jobId: job.id }, 'job started'));
+    worker.on('completed', (job) => deps.log.debug({ job: job.name, jobId: job.id }, 'job done'));
     worker.on('error', (error) => deps.log.warn({ error: error.message }, 'worker connection error'));
     return worker;
   });

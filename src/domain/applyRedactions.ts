@@ -5,7 +5,7 @@ import { postContentHash } from '../forum/port';
 import type { EventDeps } from '../store/requestEvents';
 import { applyEvent } from '../store/requestEvents';
 import { findingsOf, getRequest, postsOf, updatePost } from '../store/requestRecords';
-import type { FindingType } from './findingTypes';
+import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
 
 export interface RedactDeps extends EventDeps {
@@ -19,7 +19,7 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   if (!request || request.state !== 'redacting') return;
   const approved = (await findingsOf(deps.db, requestId)).filter((f) => f.approved);
   for (const row of await postsOf(deps.db, requestId)) {
-    const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as FindingType }));
+    const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
     if (row.status !== 'located' || findings.length === 0) continue;
     const post = await deps.forum.getPost(row.postId);
     if (!post) {

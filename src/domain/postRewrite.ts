@@ -1,22 +1,22 @@
-// Turns a reviewed post and its approved findings into the post's new text: each approved span becomes a
-// typed placeholder where it was found, and every other copy of the same text in the body, the rendered body
-// and the revisions goes too, since a redaction that leaves a copy behind is not one.
+// Turns a reviewed post and its approved findings into the post's new text. Each approved finding names a
+// text (checked against its hash); every copy of that text, in the body, the rendered body and every revision,
+// becomes a typed placeholder, since a redaction that leaves a copy behind is not one.
 import { createHash } from 'node:crypto';
 import type { ForumPost, PostRewrite } from '../forum/port';
-import { redactSpans, replaceAllOccurrences } from '../pii/redaction';
-import type { FindingType } from './findingTypes';
+import { replaceAllOccurrences } from '../pii/redaction';
+import type { RedactableType } from '../pii/types';
 
 export interface ApprovedFinding {
   location: string;
   start: number;
   end: number;
-  type: FindingType;
+  type: RedactableType;
   textHash: string;
 }
 
 export interface Target {
   text: string;
-  type: FindingType;
+  type: RedactableType;
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -35,8 +35,6 @@ export function textsOf(post: ForumPost): { location: string; text: string }[] {
 export class FindingMismatch extends Error {}
 
 export function rewritePost(post: ForumPost, findings: ApprovedFinding[]): { rewrite: PostRewrite; targets: Target[] } {
-  const byLocation = new Map<string, ApprovedFinding[]>();
-  for (const f of findings) byLocation.set(f.location, [...(byLocation.get(f.location) ?? []), f]);
   const texts = new Map(textsOf(post).map((t) => [t.location, t.text]));
   const targets = new Map<string, Target>();
   for (const f of findings) {
@@ -46,16 +44,17 @@ export function rewritePost(post: ForumPost, findings: ApprovedFinding[]): { rew
     targets.set(text, { text, type: f.type });
   }
   const all = [...targets.values()];
-  const redact = (location: string, text: string) => replaceAllOccurrences(redactSpans(text, byLocation.get(location) ?? []), all);
+  // The finding's own span is one of the copies, so one pass over each text replaces it with the others.
+  const redact = (text: string) => replaceAllOccurrences(text, all);
   return {
     targets: all,
     rewrite: {
-      body: redact('body', post.body),
+      body: redact(post.body),
       renderedBody: replaceAllOccurrences(post.renderedBody, all, { html: true }),
       revisions: post.revisions.map((r) => ({
         id: r.id,
-        before: redact(`revision:${r.id}:before`, r.before),
-        after: redact(`revision:${r.id}:after`, r.after),
+        before: redact(r.before),
+        after: redact(r.after),
       })),
     },
   };

@@ -49,7 +49,7 @@ export function movableClock(): MovableClock {
   return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
 }
 
-export async function startWorld(env: Record<string, string> = {}): Promise<World> {
+export async function startWorld(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream } = {}): Promise<World> {
   const database = await openTestDatabase();
   const smtp = await startSmtpSink();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erasure-test-'));
@@ -68,7 +68,7 @@ export async function startWorld(env: Record<string, string> = {}): Promise<Worl
   });
   const clock = movableClock();
   await createReferenceSchema(database.db);
-  const runtime = await openRuntime(config, { database, clock, log: pino({ level: config.LOG_LEVEL }) });
+  const runtime = await openRuntime(config, { database, clock, log: options.logTo ? pino({ level: 'trace' }, options.logTo) : pino({ level: config.LOG_LEVEL }) });
   const server = await runtime.serve();
   await runtime.work();
   const address = server.address();

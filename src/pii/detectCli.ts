@@ -1,0 +1,63 @@
+// The detector's command-line front: JSON lines of posts in, JSON lines of findings out, in the format the
+// labelled data and score-pii.mjs use, so the detector can be measured.
+//   npx tsx src/pii/detectCli.ts < posts.jsonl > predictions.jsonl
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { detectPii } from './detect';
+import type { RequesterIdentifiers } from './types';
+
+interface PostLine {
+  id: string;
+  text: string;
+  lang?: string;
+  requester?: {
+    name?: string;
+    names?: string[];
+    emails?: string[];
+    phones?: string[];
+    usernames?: string[];
+  } | null;
+}
+
+export async function runDetect(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+    const post = parsePost(line, lineNumber);
+    const spans = detectPii(post.text, identifiersOf(post.requester)).map(({ start, end, type, owner }) => ({
+      start,
+      end,
+      type: type.toUpperCase(),
+      owner,
+    }));
+    if (!output.write(`${JSON.stringify({ id: post.id, spans })}\n`)) await once(output, 'drain');
+  }
+}
+
+function parsePost(line: string, lineNumber: number): PostLine {
+  const post: unknown = JSON.parse(line);
+  if (typeof post !== 'object' || post === null) throw new Error(`line ${lineNumber}: not a JSON object`);
+  const { id, text } = post as Partial<PostLine>;
+  if (typeof id !== 'string' || typeof text !== 'string') throw new Error(`line ${lineNumber}: needs a string "id" and "text"`);
+  return post as PostLine;
+}
+
+/** The labelled data gives one "name"; the service gives "names". Both become RequesterIdentifiers. */
+function identifiersOf(requester: PostLine['requester']): RequesterIdentifiers {
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  return {
+    names: [...strings(requester?.names), ...(typeof requester?.name === 'string' ? [requester.name] : [])],
+    emails: strings(requester?.emails),
+    phones: strings(requester?.phones),
+    usernames: strings(requester?.usernames),
+  };
+}
+
+if (require.main === module) {
+  runDetect(process.stdin, process.stdout).catch((error: unknown) => {
+    process.stderr.write(`detect: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

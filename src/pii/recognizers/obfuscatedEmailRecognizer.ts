@@ -1,0 +1,65 @@
+// Finds email addresses written to dodge scrapers — "marie at free dot fr", "marie [at] free [dot] fr",
+// "marie(at)free.fr", "m a r i e @ f r e e . f r" — as one span from the first letter to the last.
+import { isEmailAddress, isImpersonalAddress, normaliseEmail } from '../emailAddress';
+import type { Recognizer } from '../recognizer';
+import type { Span } from '../types';
+
+const label = String.raw`[\p{L}\p{N}_%+-]+`;
+const bracketedDot = String.raw`[ \t]*[\[({<][ \t]*(?:dot|point)[ \t]*[\])}>][ \t]*`;
+const dot = String.raw`(?:${bracketedDot}|[ \t]+(?:dot|point)[ \t]+|\.)`;
+const at = String.raw`(?:[ \t]*[\[({<][ \t]*(?:at|arobase)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|arobase)[ \t]+)`;
+const wordedEmail = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])(?<local>${label}(?:${dot}${label})*)(?<at>${at})(?<domain>${label}(?:${dot}${label})*${dot}\p{L}{2,})(?![\p{L}\p{N}@-])`,
+  'giu',
+);
+const spacedEmail =
+  /(?<![\p{L}\p{N}._-])(?:[\p{L}\p{N}._-] ){2,}[\p{L}\p{N}._-] ?@ ?(?:(?:[\p{L}\p{N}._-] )+[\p{L}\p{N}]|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)(?![\p{L}\p{N}])/gu;
+
+// "at" is also an English word: "look at amazon.com" is not an address. A lower-case "at" counts only when the
+// rest looks like an address people write this way.
+const mailProviders = new Set([
+  'gmail', 'googlemail', 'yahoo', 'hotmail', 'outlook', 'live', 'msn', 'icloud', 'me', 'aol', 'protonmail', 'proton',
+  'gmx', 'web', 'free', 'orange', 'wanadoo', 'laposte', 'sfr', 'neuf', 'bbox', 'btinternet', 'comcast', 'skynet',
+  'bluewin', 'posteo', 'mailbox', 'tutanota', 'zoho', 'yandex', 'libero', 'virgilio', 'telenet', 'sky', 'ntlworld',
+]);
+const ordinaryWords = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'it', 'look', 'looking', 'mail', 'email', 'moi', 'nous', 'here', 'there']);
+
+function normalised(written: string): string {
+  return written
+    .replace(/[ \t]*[\[({<][ \t]*(?:dot|point)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|point)[ \t]+/giu, '.')
+    .replace(/[ \t]*[\[({<][ \t]*(?:at|arobase)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|arobase)[ \t]+/giu, '@')
+    .replace(/[ \t]/gu, '');
+}
+
+function isCredibleWordedAt(local: string, atWord: string, domain: string): boolean {
+  if (!/^\s+(?:at|arobase)\s+$/u.test(atWord)) return true; // "[at]", "(at)", "AT" are deliberate
+  if (ordinaryWords.has(local.toLowerCase())) return false;
+  const firstLabel = domain.split(/[.\s([{<]/u)[0]?.toLowerCase() ?? '';
+  return new RegExp(bracketedDot, 'iu').test(domain) || /\sdot\s/iu.test(domain) || /[._\d-]/u.test(local) || mailProviders.has(firstLabel);
+}
+
+export const obfuscatedEmailRecognizer: Recognizer = {
+  name: 'obfuscated email',
+  recognize(text, { requester }) {
+    const spans: Span[] = [];
+    const report = (start: number, written: string, credible: boolean) => {
+      const address = normalised(written);
+      if (!isEmailAddress(address)) return;
+      const isRequesters = requester.emails.has(normaliseEmail(address));
+      if (!isRequesters && (!credible || isImpersonalAddress(address))) return;
+      spans.push({
+        start,
+        end: start + written.length,
+        type: 'email',
+        owner: isRequesters ? 'requester' : 'other',
+        score: isRequesters ? 1 : 0.85,
+      });
+    };
+    for (const m of text.matchAll(wordedEmail)) {
+      const { local = '', at: atWord = '', domain = '' } = m.groups ?? {};
+      report(m.index, m[0], isCredibleWordedAt(local, atWord, domain));
+    }
+    for (const m of text.matchAll(spacedEmail)) report(m.index, m[0], true);
+    return spans;
+  },
+};
