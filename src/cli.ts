@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       if (command !== 'work') {
         if (!config.FORUM_URL && command === 'start') {
           const { posts } = await seedDemoForum(runtime.database.db);
-          runtime.log.info({ posts }, 'demo forum ready');
+          runtime.log.info({ added: posts }, 'demo forum ready');
         }
         const server = await runtime.serve();
         const address = server.address();
@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       if (sub !== 'seed') break;
       const { posts } = await withDatabase(config, (database) => seedDemoForum(database.db));
-      console.log(`demo forum has ${posts} posts`);
+      console.log(posts > 0 ? `demo forum seeded with ${posts} posts` : 'demo forum already has posts: nothing added');
       return 0;
     }
     case 'token': {

@@ -1,0 +1,61 @@
+// The forum storage port: what Erasure needs from any forum's storage, whatever its connector.
+// A post is read with its revisions, and rewritten only if it still has the content the moderator reviewed.
+import { createHash } from 'node:crypto';
+
+export interface Revision {
+  id: string;
+  before: string;
+  after: string;
+  createdAt: Date;
+}
+
+export interface ForumPost {
+  id: string;
+  author: string;
+  body: string;
+  renderedBody: string;
+  createdAt: Date;
+  revisions: Revision[];
+  contentHash: string;
+}
+
+export interface PostRewrite {
+  body: string;
+  renderedBody: string;
+  revisions: { id: string; before: string; after: string }[];
+}
+
+export type RewriteResult =
+  | { status: 'applied'; contentHash: string } // contentHash of the post after the rewrite
+  | { status: 'changed'; contentHash: string } // the post's current hash is not the expected one: nothing written
+  | { status: 'not_found' };
+
+export interface ForumStore {
+  getPost(id: string): Promise<ForumPost | null>;
+  existingPostIds(ids: string[]): Promise<Set<string>>;
+  /** Posts whose body or any revision contains any term, case-insensitively; streamed in pages (keyset pagination), never all in memory. */
+  findPostsContaining(terms: string[], options?: { pageSize?: number }): AsyncIterable<ForumPost>;
+  /** In ONE transaction: lock the post (SELECT … FOR UPDATE), re-read it with its revisions, compare postContentHash with expectedHash; if equal, call rewrite(post) and write body, rendered body and every revision it returns; return the new hash. */
+  applyRewrite(postId: string, expectedHash: string, rewrite: (post: ForumPost) => PostRewrite): Promise<RewriteResult>;
+}
+
+/** SHA-256 hex over a canonical JSON of body, renderedBody and revisions (id, before, after, in id/created order). */
+export function postContentHash(post: Pick<ForumPost, 'body' | 'renderedBody' | 'revisions'>): string {
+  // Sorted here rather than trusted from the caller, so that the hash never depends on how a connector ordered them.
+  const revisions = [...post.revisions]
+    .sort(compareRevisions)
+    .map((r) => ({ id: r.id, before: r.before, after: r.after }));
+  const canonical = JSON.stringify({ body: post.body, renderedBody: post.renderedBody, revisions });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+function compareRevisions(a: Revision, b: Revision): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || compareIds(a.id, b.id);
+}
+
+/** Numeric ids compare as numbers ("9" before "10"), others as strings. */
+function compareIds(a: string, b: string): number {
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b) && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

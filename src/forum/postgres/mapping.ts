@@ -1,0 +1,53 @@
+// Where a forum keeps its posts and revisions: schema, tables and columns. The reference schema is the
+// default, and FORUM_MAPPING (JSON) overrides any part of it, so a forum's own tables need no migration.
+import { z } from 'zod';
+
+// Names are quoted when used, so this check is not what keeps SQL safe; it catches typos and pasted SQL early.
+const Identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9_]+$/, 'must be a table or column name: letters, digits and underscores only')
+  .max(63, 'must be at most 63 characters (PostgreSQL truncates longer names)');
+
+const PostsMapping = z.strictObject({
+  table: Identifier.default('posts'),
+  id: Identifier.default('id'),
+  author: Identifier.default('author'),
+  body: Identifier.default('body_raw'),
+  renderedBody: Identifier.default('body_html'),
+  createdAt: Identifier.default('created_at'),
+});
+
+const RevisionsMapping = z.strictObject({
+  table: Identifier.default('post_revisions'),
+  id: Identifier.default('id'),
+  postId: Identifier.default('post_id'),
+  before: Identifier.default('before_text'),
+  after: Identifier.default('after_text'),
+  createdAt: Identifier.default('created_at'),
+});
+
+/** prefault parses the empty default through the inner defaults: a partial mapping is merged field by field. */
+export const ForumMapping = z.strictObject({
+  schema: Identifier.default('forum'),
+  posts: PostsMapping.prefault({}),
+  revisions: RevisionsMapping.prefault({}),
+});
+export type ForumMapping = z.infer<typeof ForumMapping>;
+
+/** Reads FORUM_MAPPING: unset or empty gives the reference schema; a bad value is refused naming the field. */
+export function parseForumMapping(json: string | undefined): ForumMapping {
+  let input: unknown = {};
+  if (json !== undefined && json.trim() !== '') {
+    try {
+      input = JSON.parse(json);
+    } catch (error) {
+      throw new Error(`FORUM_MAPPING is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = ForumMapping.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
+    throw new Error(`FORUM_MAPPING is invalid: ${issues.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,195 @@
+// The ForumStore over a PostgreSQL forum database, through Drizzle so that the same code reads the demo forum
+// inside Erasure's PGlite and a real forum reached by FORUM_URL. Table and column names come from the mapping.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../store/database';
+import { type ForumPost, type ForumStore, type Revision, postContentHash } from '../port';
+import { type IdAcceptor, readIdAcceptor } from './idColumn';
+import type { ForumMapping } from './mapping';
+import { rowsOf } from './rows';
+
+const defaultPageSize = 100;
+/** Keeps an IN list well under the 65535 bind parameters a statement may carry. */
+const idsPerQuery = 1000;
+
+export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
+  const names = sqlNames(mapping);
+  let idAcceptor: Promise<IdAcceptor | undefined> | undefined;
+
+  async function acceptsId(): Promise<IdAcceptor> {
+    idAcceptor ??= readIdAcceptor(db, mapping.schema, mapping.posts.table, mapping.posts.id);
+    try {
+      const found = await idAcceptor;
+      if (found) return found;
+    } catch (error) {
+      idAcceptor = undefined;
+      throw error;
+    }
+    // No such column yet (the demo may be seeded later): look again next time, and let the query say what is wrong.
+    idAcceptor = undefined;
+    return () => true;
+  }
+
+  async function loadPosts(tx: Tx, condition: SQL, tail: SQL = sql``): Promise<ForumPost[]> {
+    const { p } = names;
+    const postRows = rowsOf(
+      await tx.execute(sql`
+        SELECT p.${p.id} AS id, p.${p.author}::text AS author,
+               coalesce(p.${p.body}::text, '') AS body, coalesce(p.${p.renderedBody}::text, '') AS rendered_body,
+               ${epochMs(sql`p.${p.createdAt}`)} AS created_ms
+        FROM ${p.table} AS p WHERE ${condition} ${tail}`),
+    );
+    if (postRows.length === 0) return [];
+    const revisions = await loadRevisions(tx, postRows.map((row) => String(row.id)));
+    return postRows.map((row) => {
+      const id = String(row.id);
+      const post = {
+        id,
+        author: String(row.author ?? ''),
+        body: String(row.body),
+        renderedBody: String(row.rendered_body),
+        createdAt: dateOf(row.created_ms),
+        revisions: revisions.get(id) ?? [],
+      };
+      return { ...post, contentHash: postContentHash(post) };
+    });
+  }
+
+  async function loadRevisions(tx: Tx, postIds: string[]): Promise<Map<string, Revision[]>> {
+    const { r } = names;
+    const rows = rowsOf(
+      await tx.execute(sql`
+        SELECT r.${r.id} AS id, r.${r.postId} AS post_id,
+               coalesce(r.${r.before}::text, '') AS before, coalesce(r.${r.after}::text, '') AS after,
+               ${epochMs(sql`r.${r.createdAt}`)} AS created_ms
+        FROM ${r.table} AS r WHERE r.${r.postId} IN (${idList(postIds)})
+        ORDER BY r.${r.postId}, r.${r.createdAt}, r.${r.id}`),
+    );
+    const byPost = new Map<string, Revision[]>();
+    for (const row of rows) {
+      const postId = String(row.post_id);
+      const list = byPost.get(postId) ?? [];
+      list.push({ id: String(row.id), before: String(row.before), after: String(row.after), createdAt: dateOf(row.created_ms) });
+      byPost.set(postId, list);
+    }
+    return byPost;
+  }
+
+  return {
+    async getPost(id) {
+      if (!(await acceptsId())(id)) return null;
+      const [post] = await loadPosts(db, sql`p.${names.p.id} = ${id}`);
+      return post ?? null;
+    },
+
+    async existingPostIds(ids) {
+      const accepts = await acceptsId();
+      const wanted = [...new Set(ids)].filter(accepts);
+      const found = new Set<string>();
+      for (let start = 0; start < wanted.length; start += idsPerQuery) {
+        const chunk = wanted.slice(start, start + idsPerQuery);
+        const rows = rowsOf(
+          await db.execute(sql`SELECT p.${names.p.id} AS id FROM ${names.p.table} AS p WHERE p.${names.p.id} IN (${idList(chunk)})`),
+        );
+        for (const row of rows) found.add(String(row.id));
+      }
+      return found;
+    },
+
+    async *findPostsContaining(terms, options) {
+      const needles = [...new Set(terms)].filter((term) => term.length > 0); // an empty term would match every post
+      if (needles.length === 0) return;
+      const pageSize = options?.pageSize ?? defaultPageSize;
+      if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, not ${pageSize}`);
+      const { p, r } = names;
+      // lower() on both sides rather than ILIKE: a term may hold % or _, and strpos takes it literally.
+      const contains = (column: SQL) =>
+        sql.join(needles.map((term) => sql`strpos(lower(${column}::text), lower(${term}::text)) > 0`), sql` OR `);
+      // The rendered copy is searched too: it may still hold text that the raw body no longer does.
+      const matches = sql`(${contains(sql`p.${p.body}`)} OR ${contains(sql`p.${p.renderedBody}`)} OR EXISTS (
+        SELECT 1 FROM ${r.table} AS r WHERE r.${r.postId} = p.${p.id}
+          AND (${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)})))`;
+      let after: string | undefined;
+      for (;;) {
+        const condition = after === undefined ? matches : sql`p.${p.id} > ${after} AND ${matches}`;
+        const page = await loadPosts(db, condition, sql`ORDER BY p.${p.id} LIMIT ${pageSize}`);
+        yield* page;
+        const last = page[page.length - 1];
+        if (page.length < pageSize || !last) return;
+        after = last.id;
+      }
+    },
+
+    async applyRewrite(postId, expectedHash, rewrite) {
+      if (!(await acceptsId())(postId)) return { status: 'not_found' };
+      const { p, r } = names;
+      return db.transaction(async (tx) => {
+        // The lock holds off a concurrent edit between the hash check and the write.
+        const locked = rowsOf(await tx.execute(sql`SELECT p.${p.id} FROM ${p.table} AS p WHERE p.${p.id} = ${postId} FOR UPDATE`));
+        if (locked.length === 0) return { status: 'not_found' as const };
+        const [current] = await loadPosts(tx, sql`p.${p.id} = ${postId}`);
+        if (!current) return { status: 'not_found' as const };
+        if (current.contentHash !== expectedHash) return { status: 'changed' as const, contentHash: current.contentHash };
+
+        const next = rewrite(current);
+        await tx.execute(sql`
+          UPDATE ${p.table} SET ${p.body} = ${next.body}, ${p.renderedBody} = ${next.renderedBody}
+          WHERE ${p.id} = ${postId}`);
+        for (const revision of next.revisions) {
+          const updated = rowsOf(
+            await tx.execute(sql`
+              UPDATE ${r.table} SET ${r.before} = ${revision.before}, ${r.after} = ${revision.after}
+              WHERE ${r.id} = ${revision.id} AND ${r.postId} = ${postId} RETURNING ${r.id}`),
+          );
+          // Throwing rolls back the body too: a rewrite that misses a revision must not half-apply.
+          if (updated.length === 0) throw new Error(`revision ${revision.id} does not belong to post ${postId}`);
+        }
+        const [written] = await loadPosts(tx, sql`p.${p.id} = ${postId}`);
+        if (!written) throw new Error(`post ${postId} vanished inside its own transaction`);
+        return { status: 'applied' as const, contentHash: written.contentHash };
+      });
+    },
+  };
+}
+
+/** Quoted names, built once; aliases p and r are used for posts and revisions in every query. */
+function sqlNames(mapping: ForumMapping) {
+  const schema = sql.identifier(mapping.schema);
+  const { posts, revisions } = mapping;
+  return {
+    p: {
+      table: sql`${schema}.${sql.identifier(posts.table)}`,
+      id: sql.identifier(posts.id),
+      author: sql.identifier(posts.author),
+      body: sql.identifier(posts.body),
+      renderedBody: sql.identifier(posts.renderedBody),
+      createdAt: sql.identifier(posts.createdAt),
+    },
+    r: {
+      table: sql`${schema}.${sql.identifier(revisions.table)}`,
+      id: sql.identifier(revisions.id),
+      postId: sql.identifier(revisions.postId),
+      before: sql.identifier(revisions.before),
+      after: sql.identifier(revisions.after),
+      createdAt: sql.identifier(revisions.createdAt),
+    },
+  };
+}
+
+/**
+ * Milliseconds since the epoch as a float8: both drivers return it as a number, whatever the session time zone.
+ * A timestamp without time zone is read as UTC, which is how forums that use that type store it.
+ */
+function epochMs(column: SQL): SQL {
+  return sql`(extract(epoch from ${column}) * 1000)::float8`;
+}
+
+function idList(ids: string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+}
+
+function dateOf(ms: unknown): Date {
+  return new Date(Number(ms));
+}

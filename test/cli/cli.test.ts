@@ -1,0 +1,111 @@
+// The erasure command as an operator runs it: migrate, token create, demo seed, serve and its shutdown,
+// and the one-line errors for a bad setting or a missing Redis. Runs on PGlite files, or on
+// TEST_DATABASE_URL's server when set.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPglite, openPostgres, type Database } from '../../src/store/database';
+import { authenticateToken } from '../../src/store/apiTokens';
+import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+const cli = path.join(__dirname, '../../src/cli.ts');
+let dataDir: string;
+let server: TestDatabase | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'erasure-cli-'));
+  // On the PostgreSQL run the CLI gets a database of its own on the server; on the other, PGlite files in dataDir.
+  if (process.env.TEST_DATABASE_URL) server = await openTestDatabase();
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _d, FORUM_URL: _f, SMTP_URL: _s, ...rest } = process.env;
+  return { ...rest, ERASURE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(server?.url ? { DATABASE_URL: server.url } : {}), ...extra };
+}
+
+function start(args: string[], extra: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = start(args, extra);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function openOwnDatabase(): Promise<Database> {
+  return server?.url ? openPostgres(server.url) : openPglite(dataDir);
+}
+
+test('migrate applies the migrations and can run again', async () => {
+  expect(await run(['migrate'])).toMatchObject({ code: 0, stdout: expect.stringContaining('migrations applied') });
+  expect((await run(['migrate'])).code).toBe(0);
+});
+
+test('token create prints a token that the API accepts, and keeps only its hash', async () => {
+  const result = await run(['token', 'create', '--role', 'admin', '--name', 'ops']);
+  expect(result.code).toBe(0);
+  const token = result.stdout.trim();
+  expect(token).toMatch(/^ert_[\w-]{40,}$/);
+  const database = await openOwnDatabase();
+  try {
+    expect(await authenticateToken(database.db, token)).toMatchObject({ role: 'admin' });
+    expect(await authenticateToken(database.db, `${token}x`)).toBeNull();
+  } finally {
+    await database.close();
+  }
+});
+
+test('token create refuses an unknown role', async () => {
+  const result = await run(['token', 'create', '--role', 'overlord']);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/--role moderator or admin/);
+});
+
+test('demo seed fills the demo forum once', async () => {
+  const first = await run(['demo', 'seed']);
+  expect(first.code).toBe(0);
+  const count = Number(/seeded with (\d+) posts/.exec(first.stdout)?.[1]);
+  expect(count).toBeGreaterThanOrEqual(150);
+  expect((await run(['demo', 'seed'])).stdout).toContain('already has posts: nothing added');
+});
+
+test('a malformed setting stops start-up with one line naming it', async () => {
+  const result = await run(['serve'], { PORT: 'eighty' });
+  expect(result.code).toBe(1);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^erasure: invalid configuration: PORT/);
+});
+
+test('without Redis, start-up stops with one line saying how to start it', async () => {
+  const result = await run(['serve'], { REDIS_URL: 'redis://127.0.0.1:1' });
+  expect(result.code).toBe(1);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/cannot reach Redis at 127\.0\.0\.1:1: start one with "redis-server/);
+});
+
+test('serve answers on its port and shuts down cleanly on SIGTERM', async () => {
+  const child = start(['serve'], { PORT: '0', LOG_LEVEL: 'info', QUEUE_PREFIX: `cli${process.pid}` });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /"port":(\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  const health = await fetch(`http://127.0.0.1:${port}/readyz`);
+  expect(health.status).toBe(200);
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});

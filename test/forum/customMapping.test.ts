@@ -1,0 +1,103 @@
+// A forum that keeps its posts under its own names: FORUM_MAPPING points the same connector at them.
+import { sql } from 'drizzle-orm';
+import type { ForumPost, ForumStore } from '../../src/forum/port';
+import { parseForumMapping } from '../../src/forum/postgres/mapping';
+import { createPostgresForum } from '../../src/forum/postgres/postgresForum';
+import { rowsOf } from '../../src/forum/postgres/rows';
+import { type TestDatabase, openTestDatabase } from '../support/testDatabase';
+
+let database: TestDatabase;
+let forum: ForumStore;
+let postId: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const { db } = database;
+  // Integer ids, uuid revision ids, a timestamp without time zone and a mixed-case column, as real forums have.
+  await db.execute(sql`CREATE SCHEMA community`);
+  await db.execute(sql`
+    CREATE TABLE community.messages (
+      msg_id serial PRIMARY KEY, user_name varchar(60) NOT NULL, raw text NOT NULL, cooked text, "PostedAt" timestamp NOT NULL)`);
+  await db.execute(sql`
+    CREATE TABLE community.message_edits (
+      edit_id uuid PRIMARY KEY DEFAULT gen_random_uuid(), message_ref integer NOT NULL REFERENCES community.messages (msg_id),
+      old_raw text NOT NULL, new_raw text NOT NULL, edited_at timestamp NOT NULL)`);
+  const [row] = rowsOf(
+    await db.execute(sql`
+      INSERT INTO community.messages (user_name, raw, cooked, "PostedAt")
+      VALUES ('hugo.m', 'Écrivez à Sylvie.', '<p>Écrivez à Sylvie.</p>', '2024-03-01 12:00:00') RETURNING msg_id`),
+  );
+  postId = String(row?.msg_id);
+  await db.execute(sql`
+    INSERT INTO community.message_edits (message_ref, old_raw, new_raw, edited_at)
+    VALUES (${postId}, 'Écrivez à sylvie.roux@example.net.', 'Écrivez à Sylvie.', '2024-03-01 12:30:00')`);
+  await db.execute(sql`
+    INSERT INTO community.messages (user_name, raw, cooked, "PostedAt") VALUES ('claire_b', 'Rien à voir.', NULL, '2024-03-02 09:00:00')`);
+
+  forum = createPostgresForum(
+    db,
+    parseForumMapping(
+      JSON.stringify({
+        schema: 'community',
+        posts: { table: 'messages', id: 'msg_id', author: 'user_name', body: 'raw', renderedBody: 'cooked', createdAt: 'PostedAt' },
+        revisions: { table: 'message_edits', id: 'edit_id', postId: 'message_ref', before: 'old_raw', after: 'new_raw', createdAt: 'edited_at' },
+      }),
+    ),
+  );
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+test('a post is read from the mapped tables, its timestamps taken as UTC', async () => {
+  const post = await forum.getPost(postId);
+
+  expect(post).toMatchObject({
+    id: postId,
+    author: 'hugo.m',
+    body: 'Écrivez à Sylvie.',
+    renderedBody: '<p>Écrivez à Sylvie.</p>',
+    createdAt: new Date('2024-03-01T12:00:00Z'),
+  });
+  expect(post?.revisions).toEqual([
+    {
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      before: 'Écrivez à sylvie.roux@example.net.',
+      after: 'Écrivez à Sylvie.',
+      createdAt: new Date('2024-03-01T12:30:00Z'),
+    },
+  ]);
+});
+
+test('ids the mapped id column cannot hold are simply not found', async () => {
+  await expect(forum.getPost('abc')).resolves.toBeNull();
+  await expect(forum.existingPostIds([postId, 'abc', '3000000000'])).resolves.toEqual(new Set([postId]));
+});
+
+test('a search reaches text that only a mapped revision holds', async () => {
+  const found: ForumPost[] = [];
+  for await (const post of forum.findPostsContaining(['SYLVIE.ROUX@'], { pageSize: 1 })) found.push(post);
+
+  expect(found.map((post) => post.id)).toEqual([postId]);
+});
+
+test('a rewrite writes the mapped columns and revisions', async () => {
+  const post = await forum.getPost(postId);
+
+  const result = await forum.applyRewrite(postId, post?.contentHash ?? '', (p) => ({
+    body: p.body,
+    renderedBody: p.renderedBody,
+    revisions: p.revisions.map((r) => ({ id: r.id, before: r.before.replace('sylvie.roux@example.net', '[removed]'), after: r.after })),
+  }));
+
+  expect(result.status).toBe('applied');
+  const edits = rowsOf(await database.db.execute(sql`SELECT old_raw FROM community.message_edits WHERE message_ref = ${postId}`));
+  expect(edits).toEqual([{ old_raw: 'Écrivez à [removed].' }]);
+});
+
+test('a post whose rendered copy is missing reads with an empty rendered body', async () => {
+  const [other] = rowsOf(await database.db.execute(sql`SELECT msg_id FROM community.messages WHERE user_name = 'claire_b'`));
+
+  await expect(forum.getPost(String(other?.msg_id))).resolves.toMatchObject({ body: 'Rien à voir.', renderedBody: '' });
+});
