@@ -60,7 +60,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   if (options.migrate ?? true) await database.migrate();
   const forumDatabase = config.FORUM_URL ? openPostgres(config.FORUM_URL) : undefined;
   const forum = createPostgresForum((forumDatabase ?? database).db, parseForumMapping(config.FORUM_MAPPING));
-  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX);
+  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS);
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.ERASURE_DATA_DIR, 'outbox'), from: config.MAIL_FROM });
   const box = createSecretBox(keys.encryption, keys.lookup);

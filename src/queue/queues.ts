@@ -13,23 +13,23 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-/** Retries and retention per job; the send retries longest, since an SMTP server may be away for a while. */
-const jobOptions: Record<QueueName, JobsOptions> = {
-  requests: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+/** Retries and retention per queue; the send retries longest, since an SMTP server may be away for a while. */
+const jobOptions = (requestAttempts: number): Record<QueueName, JobsOptions> => ({
+  requests: { attempts: requestAttempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   'mail-send': { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
-};
-
-export const defaultJobOptions = (queue: QueueName): JobsOptions => jobOptions[queue];
+});
 
 export function redisConnection(redisUrl: string): ConnectionOptions {
   // BullMQ workers need maxRetriesPerRequest null: a blocking command must wait out a Redis restart.
   return { url: redisUrl, maxRetriesPerRequest: null };
 }
 
-export function createQueues(redisUrl: string, prefix: string): Queues {
+/** requestAttempts: how often locate and redact run before the request is handed to a moderator. */
+export function createQueues(redisUrl: string, prefix: string, requestAttempts = 5): Queues {
   const connection = redisConnection(redisUrl);
-  const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: jobOptions[name] })]));
+  const options = jobOptions(requestAttempts);
+  const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: options[name] })]));
   const get = (name: QueueName) => queues.get(name) as Queue;
   // A client of its own for readiness: it fails at once while Redis is away instead of queueing the PING.
   const probe = new IORedis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
