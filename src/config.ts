@@ -26,7 +26,7 @@ const Env = z
     FORUM_POST_URL: z
       .string()
       .refine((v) => v.includes('{id}'), { message: 'must contain {id}, where the post id goes' })
-      .default('http://localhost:3000/demo/posts/{id}'),
+      .optional(),
     ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
@@ -37,7 +37,8 @@ const Env = z
   })
   .strict();
 
-export type Config = z.infer<typeof Env> & { publicUrl: string };
+/** FORUM_POST_URL defaults to the demo forum's pages on this server. */
+export type Config = z.infer<typeof Env> & { publicUrl: string; FORUM_POST_URL: string };
 
 /** Variables we read; anything else starting with ERASURE_ is a typo we refuse. */
 const known = new Set(Object.keys(Env.shape));
@@ -59,5 +60,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  return { ...config, publicUrl };
+  return { ...config, publicUrl, FORUM_POST_URL: config.FORUM_POST_URL ?? `${publicUrl}/demo/posts/{id}` };
 }
