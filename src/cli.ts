@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // erasure start | serve | work | migrate | demo seed | token create --role R [--name N] | detect
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, type Config } from './config';
 import { randomIds, systemClock } from './domain/clockAndIds';
@@ -7,8 +8,8 @@ import { seedDemoForum } from './forum/demo/demoForum';
 import { runDetect } from './pii/detectCli';
 import { RedisUnreachable } from './queue/queues';
 import { openRuntime, type Runtime } from './runtime';
-import { createApiToken, tokenRoles, type TokenRole } from './store/apiTokens';
-import { openDatabase } from './store/database';
+import { createApiToken, ensureFirstToken, tokenRoles, type TokenRole } from './store/apiTokens';
+import { DatabaseInUse, openDatabase } from './store/database';
 
 const usage = `usage: erasure <command>
   start                     HTTP server and workers in one process (the embedded default seeds the demo forum)
@@ -56,9 +57,15 @@ async function main(argv: string[]): Promise<number> {
       const runtime = await openRuntime(config);
       closeOnSignal(runtime);
       if (command !== 'work') {
-        if (!config.FORUM_URL && command === 'start') {
-          const { posts } = await seedDemoForum(runtime.database.db);
-          runtime.log.info({ added: posts }, 'demo forum ready');
+        if (command === 'start') {
+          if (!config.FORUM_URL) {
+            const { posts } = await seedDemoForum(runtime.database.db);
+            runtime.log.info({ added: posts }, 'demo forum ready');
+          }
+          const tokenFile = path.join(config.ERASURE_DATA_DIR, 'admin-token');
+          if (await ensureFirstToken({ db: runtime.database.db, clock: systemClock, ids: randomIds }, tokenFile)) {
+            runtime.log.info({ file: tokenFile }, 'no API token existed: an admin token was written to this file');
+          }
         }
         const server = await runtime.serve();
         const address = server.address();
@@ -101,7 +108,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Start-up failures (configuration, Redis, the database) say what to fix in one line.
-    const known = error instanceof ConfigError || error instanceof RedisUnreachable;
+    const known = error instanceof ConfigError || error instanceof RedisUnreachable || error instanceof DatabaseInUse;
     console.error(`erasure: ${error instanceof Error ? error.message : String(error)}`);
     if (!known && error instanceof Error) console.error(error.stack?.split('\n').slice(1, 6).join('\n'));
     process.exit(1);

@@ -1,6 +1,7 @@
 // API tokens for moderators and the forum backend. Only a SHA-256 of each token is kept.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { writeFileSync } from 'node:fs';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Clock, Ids } from '../domain/clockAndIds';
 import { appendAudit } from './auditTrail';
 import type { Db } from './database';
@@ -28,4 +29,16 @@ export async function authenticateToken(db: Db, token: string): Promise<{ id: st
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
   return row ? { id: row.id, role: row.role as TokenRole } : null;
+}
+
+/**
+ * On a first start there is no token to sign in with, and the embedded database cannot be opened by a second
+ * process to make one: so the first start makes an admin token and leaves it in a file only its owner can read.
+ */
+export async function ensureFirstToken(deps: { db: Db; clock: Clock; ids: Ids }, file: string): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(apiTokens);
+  if (Number(row?.n) > 0) return false;
+  const { token } = await createApiToken(deps, { name: 'first admin', role: 'admin' });
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return true;
 }

@@ -2,7 +2,7 @@
 // and the one-line errors for a bad setting or a missing Redis. Runs on PGlite files, or on
 // TEST_DATABASE_URL's server when set.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite, openPostgres, type Database } from '../../src/store/database';
@@ -108,4 +108,46 @@ test('serve answers on its port and shuts down cleanly on SIGTERM', async () => 
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
+});
+
+test('the first start leaves an admin token the API accepts, and a second process cannot open the embedded database meanwhile', async () => {
+  const startDir = mkdtempSync(path.join(tmpdir(), 'erasure-start-'));
+  // A first start: a database no other test has touched.
+  const fresh = server ? await openTestDatabase() : undefined;
+  const child = start(['start'], {
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    QUEUE_PREFIX: `clistart${process.pid}`,
+    ERASURE_DATA_DIR: startDir,
+    ...(fresh?.url ? { DATABASE_URL: fresh.url } : {}),
+  });
+  try {
+    let out = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        const match = /"port":(\d+)/.exec(out);
+        if (match) resolve(Number(match[1]));
+      });
+      child.on('close', (code) => reject(new Error(`start exited with ${code}: ${out}`)));
+    });
+    expect(out).toContain('admin-token');
+    const token = readFileSync(path.join(startDir, 'admin-token'), 'utf8').trim();
+    expect(out).not.toContain(token);
+    const list = await fetch(`http://127.0.0.1:${port}/api/v1/moderation/requests`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+    const demo = await fetch(`http://127.0.0.1:${port}/demo/posts/7`);
+    expect(demo.status).toBe(200);
+    if (!server) {
+      const second = await run(['token', 'create', '--role', 'moderator'], { ERASURE_DATA_DIR: startDir });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/in use by process \d+: stop that Erasure first/);
+    }
+  } finally {
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await fresh?.close();
+    rmSync(startDir, { recursive: true, force: true });
+  }
 });
