@@ -9,6 +9,8 @@ export interface Queues {
   get(name: QueueName): Queue;
   /** Adds a job with a caller-chosen id: adding the same id twice is harmless. */
   add<N extends JobName>(name: N, payload: JobOf<N>, jobId: string, options?: JobsOptions): Promise<void>;
+  /** Adds several jobs in one round trip per queue; ids as for add(). */
+  addMany(jobs: { name: JobName; payload: unknown; jobId: string }[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +43,14 @@ export function createQueues(redisUrl: string, prefix: string, requestAttempts =
     get,
     async add(name, payload, jobId, options) {
       await get(jobQueue[name]).add(name, parsePayload(name, payload), { ...options, jobId });
+    },
+    async addMany(jobs) {
+      const byQueue = new Map<QueueName, { name: JobName; data: unknown; opts: JobsOptions }[]>();
+      for (const job of jobs) {
+        const queue = jobQueue[job.name];
+        byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: job.name, data: parsePayload(job.name, job.payload), opts: { ...options[queue], jobId: job.jobId } }]);
+      }
+      await Promise.all([...byQueue].map(([queue, batch]) => get(queue).addBulk(batch)));
     },
     async ping() {
       if (probe.status === 'wait') await probe.connect();

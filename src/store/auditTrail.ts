@@ -29,6 +29,12 @@ function entryHash(prevHash: string, entry: { stream: string; seq: number; at: D
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
+/** The first entry of a new stream: it links to nothing, so it needs no lock and no read before it. */
+export function firstAuditEntry(entry: AuditEntry, at: Date, id: string): typeof audit.$inferInsert {
+  const data = entry.data ?? {};
+  return { id, stream: entry.stream, seq: 1, at, actor: entry.actor, action: entry.action, data, prevHash: genesis, hash: entryHash(genesis, { ...entry, seq: 1, at, data }) };
+}
+
 export async function appendAudit(tx: Tx, entry: AuditEntry, at: Date, id: string): Promise<void> {
   // Serialises writers of one stream only: requests never wait on each other.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
