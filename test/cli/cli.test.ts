@@ -41,6 +41,19 @@ function run(args: string[], extra: Record<string, string> = {}): Promise<{ code
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** Waits for the 'listening' log line; answers the port and what the process printed until then. */
+function listening(child: ChildProcess): Promise<{ port: number; out: string }> {
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /"port":(\d+)/.exec(out);
+      if (match) resolve({ port: Number(match[1]), out });
+    });
+    child.on('close', (code) => reject(new Error(`exited with ${code} before listening: ${out}`)));
+  });
+}
+
 async function openOwnDatabase(): Promise<Database> {
   return server?.url ? openPostgres(server.url) : openPglite(dataDir);
 }
@@ -94,15 +107,7 @@ test('without Redis, start-up stops with one line saying how to start it', async
 
 test('serve answers on its port and shuts down cleanly on SIGTERM', async () => {
   const child = start(['serve'], { PORT: '0', LOG_LEVEL: 'info', QUEUE_PREFIX: `cli${process.pid}` });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /"port":(\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
+  const { port } = await listening(child);
   const health = await fetch(`http://127.0.0.1:${port}/readyz`);
   expect(health.status).toBe(200);
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -122,15 +127,7 @@ test('the first start leaves an admin token the API accepts, and a second proces
     ...(fresh?.url ? { DATABASE_URL: fresh.url } : {}),
   });
   try {
-    let out = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const match = /"port":(\d+)/.exec(out);
-        if (match) resolve(Number(match[1]));
-      });
-      child.on('close', (code) => reject(new Error(`start exited with ${code}: ${out}`)));
-    });
+    const { port, out } = await listening(child);
     expect(out).toContain('admin-token');
     const token = readFileSync(path.join(startDir, 'admin-token'), 'utf8').trim();
     expect(out).not.toContain(token);

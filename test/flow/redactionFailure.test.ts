@@ -22,10 +22,7 @@ test('when the findings no longer match the post, the request goes to needs_atte
     .post('/api/v1/requests')
     .send({ email: 'paul.verlaine@example.org', posts: [postId], scope: 'all', relationship: 'author', consent: true });
   const id = submitted.body.id as string;
-  const mail = await world.waitForMail('paul.verlaine@example.org', /./, [`/verify/${id}`]);
-  const verify = new URL(/https?:\/\/\S+\/verify\/\S+/.exec(mail.text ?? '')?.[0] ?? '');
-  await request(world.server).get(`${verify.pathname}${verify.search}`).expect(200);
-  await world.waitForState(id, 'awaiting_review');
+  await world.verifyFromEmail('paul.verlaine@example.org', id);
   // A stored finding that does not describe the reviewed text: the worker must refuse to guess.
   await world.database.db.update(findings).set({ textHash: 'not-the-hash' }).where(eq(findings.requestId, id));
   const auth = { Authorization: `Bearer ${world.moderatorToken}` };

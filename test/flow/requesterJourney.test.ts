@@ -2,7 +2,7 @@
 // a question and its answer, withdrawal, the audit trail, and the API's guard.
 import request from 'supertest';
 import { sql } from 'drizzle-orm';
-import { startWorld, type World } from '../support/world';
+import { linkPath, startWorld, type World } from '../support/world';
 import { expireUnverified } from '../../workers/maintenance';
 import { verifyAuditChain } from '../../src/store/auditTrail';
 
@@ -27,18 +27,10 @@ async function submit(email: string) {
   return res.body as { id: string; statusUrl: string };
 }
 
-function link(text: string, pathPart: string): string {
-  const match = new RegExp(`https?://[^\\s"<>]+${pathPart}[^\\s"<>]*`).exec(text);
-  if (!match) throw new Error(`no ${pathPart} link`);
-  const url = new URL(match[0].replace(/&amp;/g, '&'));
-  return `${url.pathname}${url.search}`;
-}
 
 async function verified(email: string) {
   const created = await submit(email);
-  const mail = await world.waitForMail(email, /./);
-  await request(world.server).get(link(mail.text ?? '', '/verify/')).expect(200);
-  await world.waitForState(created.id, 'awaiting_review');
+  await world.verifyFromEmail(email, created.id);
   return created;
 }
 
@@ -48,12 +40,12 @@ test('a verification link older than 48 hours is refused and says it expired', a
   expect(mail.subject).toMatch(/confirm|vérifi/i);
   world.clock.advance(49 * 3600_000);
   try {
-    const res = await request(world.server).get(link(mail.text ?? '', '/verify/'));
+    const res = await request(world.server).get(linkPath(mail.text ?? '', '/verify/'));
     expect(res.status).toBe(410);
   } finally {
     world.clock.advance(-49 * 3600_000);
   }
-  const status = await request(world.server).get(`/api/v1/requests/${id}?t=${new URL(`http://x${link(mail.text ?? '', '/status/')}`).searchParams.get('t')}`);
+  const status = await request(world.server).get(`/api/v1/requests/${id}?t=${new URL(`http://x${linkPath(mail.text ?? '', '/status/')}`).searchParams.get('t')}`);
   expect(status.body.state).toBe('received');
 });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import pino from 'pino';
+import request from 'supertest';
 import type { ParsedMail } from 'mailparser';
 import { readConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/domain/clockAndIds';
@@ -37,7 +38,17 @@ export interface World {
   waitForState(requestId: string, state: string, timeoutMs?: number): Promise<void>;
   /** The first mail to this address whose subject matches and whose text contains every given string. */
   waitForMail(to: string, subject: RegExp, containing?: string[], timeoutMs?: number): Promise<ParsedMail>;
+  /** Follows the verification link of the email sent for this request, as the requester would. */
+  verifyFromEmail(email: string, requestId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The path and query of the first link in a text whose path contains pathPart (emails carry absolute links). */
+export function linkPath(text: string, pathPart: string): string {
+  const match = new RegExp(`https?://[^\\s"<>]+${pathPart}[^\\s"<>]*`).exec(text);
+  if (!match) throw new Error(`no link to ${pathPart} in the text`);
+  const url = new URL(match[0].replace(/&amp;/g, '&'));
+  return `${url.pathname}${url.search}`;
 }
 
 export interface MovableClock extends Clock {
@@ -75,7 +86,7 @@ export async function startWorld(env: Record<string, string> = {}, options: { lo
   const port = typeof address === 'object' && address ? address.port : 0;
   const { token: moderatorToken } = await createApiToken({ db: database.db, clock, ids: randomIds }, { name: 'test moderator', role: 'moderator' });
 
-  return {
+  const world: World = {
     runtime,
     config,
     database,
@@ -114,6 +125,12 @@ export async function startWorld(env: Record<string, string> = {}, options: { lo
         timeoutMs,
       );
     },
+    async verifyFromEmail(email, requestId) {
+      const mail = await world.waitForMail(email, /./, [`/verify/${requestId}`]);
+      const res = await request(server).get(linkPath(mail.text ?? '', `/verify/${requestId}`));
+      if (res.status !== 200) throw new Error(`the verification link answered ${res.status}`);
+      await world.waitForState(requestId, 'awaiting_review');
+    },
     async close() {
       await runtime.close();
       await forgetQueues(config);
@@ -122,6 +139,7 @@ export async function startWorld(env: Record<string, string> = {}, options: { lo
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** Redis is shared by every test file: each removes its own queues when done. */
