@@ -1,6 +1,7 @@
 // One typed reading of the environment. Nothing configured means the embedded default:
 // PGlite and the demo forum under ./data, mail written as .eml files, a generated secret.
 import { z } from 'zod';
+import { type ForumMapping, parseForumMapping } from './forum/postgres/mapping';
 
 const url = (protocols: string[]) =>
   z
@@ -37,8 +38,8 @@ const Env = z
   })
   .strict();
 
-/** FORUM_POST_URL defaults to the demo forum's pages on this server. */
-export type Config = z.infer<typeof Env> & { publicUrl: string; FORUM_POST_URL: string };
+/** FORUM_POST_URL defaults to the demo forum's pages on this server; FORUM_MAPPING arrives parsed. */
+export type Config = z.infer<typeof Env> & { publicUrl: string; FORUM_POST_URL: string; forumMapping: ForumMapping };
 
 /** Variables we read; anything else starting with ERASURE_ is a typo we refuse. */
 const known = new Set(Object.keys(Env.shape));
@@ -60,5 +61,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  return { ...config, publicUrl, FORUM_POST_URL: config.FORUM_POST_URL ?? `${publicUrl}/demo/posts/{id}` };
+  let forumMapping: ForumMapping;
+  try {
+    forumMapping = parseForumMapping(config.FORUM_MAPPING);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${(error as Error).message}`);
+  }
+  return { ...config, publicUrl, FORUM_POST_URL: config.FORUM_POST_URL ?? `${publicUrl}/demo/posts/{id}`, forumMapping };
 }

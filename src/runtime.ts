@@ -2,12 +2,13 @@
 // and the dependencies of the HTTP app and of the workers. close() undoes it in order, once.
 import type { Server } from 'node:http';
 import path from 'node:path';
+import IORedis from 'ioredis';
 import pino, { type Logger } from 'pino';
+import { RedisStore } from 'rate-limit-redis';
 import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
 import { type Clock, type Ids, randomIds, systemClock } from './domain/clockAndIds';
 import type { ForumStore } from './forum/port';
-import { parseForumMapping } from './forum/postgres/mapping';
 import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
@@ -59,10 +60,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const database = options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR }));
   if (options.migrate ?? true) await database.migrate();
   const forumDatabase = config.FORUM_URL ? openPostgres(config.FORUM_URL) : undefined;
-  const forum = createPostgresForum((forumDatabase ?? database).db, parseForumMapping(config.FORUM_MAPPING));
+  const forum = createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
   const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS);
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.ERASURE_DATA_DIR, 'outbox'), from: config.MAIL_FROM });
+  const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  rateLimitRedis.on('error', () => undefined);
+  const rateLimitStore = new RedisStore({
+    sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
+    prefix: `${config.QUEUE_PREFIX}:intake-rate:`,
+  });
   const box = createSecretBox(keys.encryption, keys.lookup);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
@@ -71,10 +78,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const appDeps: AppDeps = {
     ...shared,
     log,
-    pages: createPages(),
+    pages: createPages({ verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS }),
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
     perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,
+    rateLimitStore,
     readiness: {
       database: () => database.ping(),
       redis: () => queues.ping(),
@@ -104,6 +112,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       () => workers?.close() ?? Promise.resolve(),
       () => relay.stop(),
       () => queues.close(),
+      async () => rateLimitRedis.disconnect(),
       async () => sender.close(),
       () => forumDatabase?.close() ?? Promise.resolve(),
       () => (options.database ? Promise.resolve() : database.close()),

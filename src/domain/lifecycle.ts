@@ -52,16 +52,19 @@ export const transitions = [
   { event: 'redaction_failed', from: ['redacting'], to: 'needs_attention', by: ['system'] },
   { event: 'retry_redaction', from: ['needs_attention'], to: 'redacting', by: ['moderator'], jobs: ['request.redact'] },
   { event: 'retry_locate', from: ['needs_attention'], to: 'verified', by: ['moderator'], jobs: ['request.locate'] },
-  { event: 'withdraw', from: withdrawableStates, to: 'withdrawn', by: ['requester'], mail: 'withdrawn' },
+  // Before the address is confirmed, whoever submitted may withdraw, but the address's owner is not mailed again.
+  { event: 'withdraw', from: ['received'], to: 'withdrawn', by: ['requester'] },
+  { event: 'withdraw', from: ['verified', 'awaiting_review', 'needs_info'], to: 'withdrawn', by: ['requester'], mail: 'withdrawn' },
 ] as const satisfies readonly Transition[];
 
 export type RequestEvent = (typeof transitions)[number]['event'];
 
 /** The transition an actor may fire from a state, or InvalidTransition saying why not. */
 export function transitionFor(from: RequestState, event: RequestEvent, actor: ActorKind): Transition {
-  const transition: Transition | undefined = transitions.find((t) => t.event === event);
-  if (!transition) throw new InvalidTransition(`unknown event ${event}`);
-  if (!transition.from.includes(from)) throw new InvalidTransition(`a request that is ${from} cannot be sent '${event}'`);
+  const candidates: Transition[] = transitions.filter((t) => t.event === event);
+  if (candidates.length === 0) throw new InvalidTransition(`unknown event ${event}`);
+  const transition = candidates.find((t) => t.from.includes(from));
+  if (!transition) throw new InvalidTransition(`a request that is ${from} cannot be sent '${event}'`);
   if (!transition.by.includes(actor)) throw new InvalidTransition(`a ${actor} cannot fire '${event}'`);
   return transition;
 }

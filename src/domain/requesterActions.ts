@@ -5,17 +5,21 @@ import { getRequest, privateTextOf } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import { RequestNotFound, ValidationFailed } from './errors';
 import { fieldErrors } from './intake';
+import type { RequestState } from './lifecycle';
+import type { Locale } from './newRequest';
 
 const requester = { kind: 'requester' } as const;
 
 export const Answer = z.object({ answer: z.string().trim().min(1, 'write your answer').max(5000, 'must be at most 5000 characters') }).strict();
 
-/** Following the link twice is fine: a request already past 'received' stays as it is. */
-export async function verifyEmail(deps: EventDeps, requestId: string): Promise<void> {
+/** Following the link twice is fine: a request already past 'received' stays as it is. Answers where it stands. */
+export async function verifyEmail(deps: EventDeps, requestId: string): Promise<{ state: RequestState; lang: Locale }> {
   const request = await getRequest(deps.db, requestId);
   if (!request) throw new RequestNotFound();
-  if (request.state !== 'received') return;
-  await applyEvent(deps, { requestId, event: 'verify', actor: requester });
+  const lang = request.lang as Locale;
+  if (request.state !== 'received') return { state: request.state as RequestState, lang };
+  const { to } = await applyEvent(deps, { requestId, event: 'verify', actor: requester });
+  return { state: to, lang };
 }
 
 export async function answerQuestion(deps: EventDeps & { box: SecretBox }, requestId: string, body: unknown): Promise<void> {

@@ -1,9 +1,10 @@
 // Intake: the JSON API (POST /api/v1/requests) and the contact form (GET and POST /), one validation for both.
 import express, { type Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { DomainError, ValidationFailed } from '../domain/errors';
 import { type IntakeDeps, submitRequest } from '../domain/intake';
 import { localeOf } from './locale';
+import { hasTranslation, translate } from '../mail/i18n';
 import type { Pages } from './pages';
 import { sendProblem } from './problemDetails';
 
@@ -11,6 +12,8 @@ export interface IntakeRouteDeps extends IntakeDeps {
   pages: Pages;
   /** Requests one address may submit per hour; 0 lifts the limit (benchmarks). */
   perAddressHourlyLimit: number;
+  /** Where the counts live: Redis, so that every serve process counts against the same limit. */
+  rateLimitStore: Store;
 }
 
 const bodyLimit = '64kb';
@@ -21,6 +24,9 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
     windowMs: 3600_000,
     limit: deps.perAddressHourlyLimit,
     skip: () => deps.perAddressHourlyLimit === 0,
+    store: deps.rateLimitStore,
+    // Redis away for a moment must not turn every intake into a 500: the per-email limit still holds.
+    passOnStoreError: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => sendProblem(res, 429, 'too_many_requests', 'too many requests from your address: please try again in an hour'),
@@ -29,7 +35,7 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
   router.post('/api/v1/requests', limit, express.json({ limit: bodyLimit, strict: false }), async (req, res) => {
     if (!req.is('application/json')) return sendProblem(res, 415, 'unsupported_media_type', 'send the request as application/json');
     const created = await submitRequest(deps, req.body);
-    res.status(202).location(`/api/v1/requests/${created.id}`).json(created);
+    res.status(202).json(created);
   });
 
   router.get('/', (req, res) => {
@@ -47,7 +53,8 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
       const errors: Record<string, string> = {};
       for (const field of error instanceof ValidationFailed ? error.fields : [{ field: '(form)', message: error.message }]) {
         const key = field.field.split('.')[0] ?? field.field;
-        errors[key] ??= field.message;
+        // The API's messages are English; a French page gets its field's French advice instead.
+        errors[key] ??= locale === 'en' || !hasTranslation(locale, `pages.form.errors.${key}`) ? field.message : translate(locale, `pages.form.errors.${key}`);
       }
       res.status(error.status).type('html').send(deps.pages.render('form', locale, { values, errors }));
     }

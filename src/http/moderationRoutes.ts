@@ -76,12 +76,14 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
     const posts = [];
     for (const row of await postsOf(deps.db, id)) {
       const post = await deps.forum.getPost(row.postId);
-      const texts = post ? new Map(textsOf(post).map((t) => [t.location, t.text])) : new Map<string, string>();
+      // Offsets describe the post as reviewed: once it changed (edited, or redacted) they point elsewhere.
+      const asReviewed = Boolean(post && post.contentHash === row.reviewedHash);
+      const texts = post && asReviewed ? new Map(textsOf(post).map((t) => [t.location, t.text])) : new Map<string, string>();
       posts.push({
         id: row.postId,
         url: postUrl(row.postId, deps.postUrlTemplate),
         status: row.status,
-        changedSinceReview: Boolean(post && row.reviewedHash && post.contentHash !== row.reviewedHash && row.status === 'located'),
+        changedSinceReview: Boolean(post && row.reviewedHash && !asReviewed && row.status === 'located'),
         post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions } : null,
         findings: findings
           .filter((f) => f.postId === row.postId)

@@ -10,6 +10,7 @@ import type { SecretBox } from '../store/secretBox';
 import { postUrl } from '../domain/postReference';
 import type { Locale } from '../domain/newRequest';
 import { localeOf } from './locale';
+import { type RequestState, terminalStates, withdrawableStates } from '../domain/lifecycle';
 import type { Pages } from './pages';
 
 export interface StatusRouteDeps extends EventDeps {
@@ -47,6 +48,7 @@ export function statusRoutes(deps: StatusRouteDeps): Router {
       dueAt: request.dueAt.toISOString(),
       posts: posts.map((p) => ({ id: p.postId, url: postUrl(p.postId, deps.postUrlTemplate), status: p.status })),
       question: request.state === 'needs_info' ? request.question : null,
+      canWithdraw: withdrawableStates.includes(request.state as RequestState),
       refusal: request.state === 'refused' ? { reason: request.refusalReason, message: request.refusalMessage } : null,
       lang: request.lang as Locale,
     };
@@ -62,9 +64,10 @@ export function statusRoutes(deps: StatusRouteDeps): Router {
       const locale = localeOf(req);
       return res.status(check === 'expired' ? 410 : 403).type('html').send(deps.pages.render('message', locale, { key: check === 'expired' ? 'link_expired' : 'link_invalid' }));
     }
-    await verifyEmail(deps, id);
-    const request = await getRequest(deps.db, id);
-    res.status(200).type('html').send(deps.pages.render('message', (request?.lang ?? 'en') as Locale, { key: 'verified' }));
+    const { state, lang } = await verifyEmail(deps, id);
+    // A link followed after the request closed must not claim that review is under way.
+    const key = terminalStates.includes(state) ? 'closed' : 'verified';
+    res.status(200).type('html').send(deps.pages.render('message', lang, { key }));
   });
 
   router.get('/api/v1/requests/:id', async (req, res) => {

@@ -47,6 +47,11 @@ export function translate(locale: Locale, key: string, params?: TranslationParam
   return shared.translate(locale, key, params);
 }
 
+export function hasTranslation(locale: Locale, key: string): boolean {
+  shared ??= createTranslator();
+  return shared.has(locale, key);
+}
+
 function readCatalog(file: string): Map<string, string> {
   const catalog = new Map<string, string>();
   const visit = (node: unknown, prefix: string): void => {

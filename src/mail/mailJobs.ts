@@ -81,7 +81,5 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
       return { statusUrl: status, reason: request.refusalReason as RefusalReason, message: request.refusalMessage };
     case 'withdrawn':
       return { statusUrl: status };
-    case 'expired':
-      return {};
   }
 }

@@ -18,7 +18,6 @@ export interface MailVars {
   };
   refused: { statusUrl: string; reason: RefusalReason; message: string | null };
   withdrawn: { statusUrl: string };
-  expired: Record<string, never>;
 }
 
 export type MailTemplate = keyof MailVars;
@@ -37,7 +36,6 @@ const templateSet: Record<MailTemplate, true> = {
   completed: true,
   refused: true,
   withdrawn: true,
-  expired: true,
 };
 
 export const mailTemplates = Object.keys(templateSet) as MailTemplate[];

@@ -1,9 +1,7 @@
 // Every job Erasure runs: its name (a public contract, never renamed once shipped), its payload and its queue.
 // Payloads are ids, never rows or personal information; a worker re-reads what it needs.
 import { z } from 'zod';
-import type { MailTemplate } from '../mail/mailTemplates';
-
-const mailTemplates = ['verify', 'received', 'needs_info', 'completed', 'refused', 'withdrawn', 'expired'] as const satisfies readonly MailTemplate[];
+import { type MailTemplate, mailTemplates } from '../mail/mailTemplates';
 
 const RequestPayload = z.object({ requestId: z.string().uuid() }).strict();
 
@@ -13,7 +11,7 @@ export const jobPayloads = {
   'mail.render': z
     .object({
       requestId: z.string().uuid(),
-      template: z.enum(mailTemplates),
+      template: z.enum(mailTemplates as [MailTemplate, ...MailTemplate[]]),
       /** The moderator's question as it was asked: asking again must not rewrite an earlier email. */
       question: z.string().optional(),
     })

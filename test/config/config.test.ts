@@ -23,6 +23,11 @@ test.each([
   expect(() => readConfig({ [name]: value })).toThrow(message);
 });
 
+test('a FORUM_MAPPING that names an unknown field stops start-up with a message naming it', () => {
+  expect(() => readConfig({ FORUM_MAPPING: '{"posts":{"tabel":"x"}}' })).toThrow(/^invalid configuration: FORUM_MAPPING/);
+  expect(readConfig({ FORUM_MAPPING: '{"posts":{"table":"messages"}}' }).forumMapping.posts.table).toBe('messages');
+});
+
 test('an unknown ERASURE_ variable is refused as a likely typo', () => {
   expect(() => readConfig({ ERASURE_SECERT: 'x'.repeat(40) })).toThrow(/ERASURE_SECERT/);
 });

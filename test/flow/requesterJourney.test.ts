@@ -157,3 +157,17 @@ test('an unknown route gets a problem+json 404', async () => {
   expect(res.status).toBe(404);
   expect(res.headers['content-type']).toMatch(/problem\+json/);
 });
+
+test('withdrawn before the address was confirmed, a request mails nobody, and its verification link then says it is closed', async () => {
+  const { id, statusUrl } = await submit('not.me@example.org');
+  const verifyMail = await world.waitForMail('not.me@example.org', /./, [`/verify/${id}`]);
+  const res = await request(world.server).post(`/api/v1/requests/${id}/withdraw${new URL(statusUrl).search}`);
+  expect(res.body.state).toBe('withdrawn');
+  const page = await request(world.server).get(linkPath(verifyMail.text ?? '', '/verify/'));
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('Cette demande est close');
+  expect(page.text).not.toContain('confirmée');
+  await world.runtime.relay.relayOnce();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(world.smtp.messages.filter((m) => (m.text ?? '').includes(id))).toHaveLength(1);
+});

@@ -8,7 +8,7 @@ let world: World;
 let postId: string;
 
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ REVIEW_DEADLINE_DAYS: '21', VERIFY_LINK_HOURS: '24' });
   postId = await world.addPost('A post about gardening.');
 });
 afterAll(async () => {
@@ -111,6 +111,8 @@ test('the contact form shows each error beside its field, in the page language',
   expect(res.text).toContain('id="consent-error"');
   expect(res.text).toContain('lang="fr"');
   expect(res.text).toContain('value="pas-une-adresse"');
+  expect(res.text).toContain('Saisissez votre adresse e-mail');
+  expect(res.text).toContain('Cochez la case');
 });
 
 test('the contact form accepts a valid request and says to check the mailbox', async () => {
@@ -119,6 +121,7 @@ test('the contact form accepts a valid request and says to check the mailbox', a
     .type('form')
     .send({ email: 'form.user@example.org', posts: `${world.config.FORUM_POST_URL.replace('{id}', postId)}`, scope: 'all', relationship: 'subject', consent: 'yes', lang: 'en' });
   expect(res.status).toBe(202);
+  expect(res.text).toContain('the link expires in 24 hours');
   const mail = await world.waitForMail('form.user@example.org', /confirm|verify/i);
   expect(mail.text).toContain('/verify/');
 });
@@ -127,4 +130,5 @@ test('the form is served in French to a French browser', async () => {
   const res = await request(world.server).get('/').set('Accept-Language', 'fr-FR,fr;q=0.9');
   expect(res.status).toBe(200);
   expect(res.text).toContain('lang="fr"');
+  expect(res.text).toContain('vous répondent sous 21 jours');
 });

@@ -23,7 +23,6 @@ const samples: { [T in MailTemplate]: MailVars[T] } = {
   },
   refused: { statusUrl, reason: 'not_requesters_info', message: 'This is <script>alert("x")</script> your neighbour’s address & phone.' },
   withdrawn: { statusUrl },
-  expired: {},
 };
 
 /** What a requester must find in each email, in the words of its locale. */
@@ -40,7 +39,6 @@ const facts: { [T in MailTemplate]: (locale: Locale) => string[] } = {
   ],
   refused: (l) => [statusUrl, translate(l, 'reasons.not_requesters_info'), translate(l, 'nextSteps.not_requesters_info'), translate(l, 'mail.contact')],
   withdrawn: () => [statusUrl],
-  expired: () => [],
 };
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
