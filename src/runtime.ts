@@ -78,6 +78,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const appDeps: AppDeps = {
     ...shared,
     log,
+    run: database.run,
     pages: createPages({ verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS }),
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,

@@ -6,6 +6,7 @@ import type { SignedLinks } from '../http/signedLinks';
 import { createRequest, recentRequestsByEmail } from '../store/requestRecords';
 import type { EventDeps } from '../store/requestEvents';
 import type { SecretBox } from '../store/secretBox';
+import type { RunStatement } from '../store/database';
 import { type FieldError, TooManyRequests, ValidationFailed } from './errors';
 import { NewRequest } from './newRequest';
 import { postIdFrom } from './postReference';
@@ -18,6 +19,7 @@ export interface IntakeDeps extends EventDeps {
   linkSettings: LinkSettings;
   postUrlTemplate: string;
   reviewDeadlineDays: number;
+  run: RunStatement;
   /** Requests one email address may make in a day; 0 lifts the limit. */
   perEmailDailyLimit: number;
 }

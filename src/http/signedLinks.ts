@@ -1,5 +1,5 @@
 // Links that act for one request: signed with HMAC-SHA256, scoped to a request and a purpose, and expiring.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 
 export type LinkPurpose = 'verify' | 'status';
 
@@ -9,7 +9,8 @@ export interface SignedLinks {
   check(requestId: string, purpose: LinkPurpose, token: string, now: Date): 'valid' | 'expired' | 'invalid';
 }
 
-export function createSignedLinks(key: Buffer): SignedLinks {
+export function createSignedLinks(keyBytes: Buffer): SignedLinks {
+  const key = createSecretKey(keyBytes);
   const sign = (requestId: string, purpose: LinkPurpose, expires: number) =>
     createHmac('sha256', key).update(`${purpose}:${requestId}:${expires}`).digest('base64url');
   return {

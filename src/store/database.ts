@@ -17,9 +17,18 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction, or the database itself: repositories accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
+/** A statement of fixed text that the server may keep prepared under its name: for hot paths only. */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+export type RunStatement = (statement: NamedStatement) => Promise<void>;
+
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
   readonly db: Db;
+  run: RunStatement;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +47,9 @@ export function openPostgres(url: string): Database {
   return {
     kind: 'postgres',
     db,
+    async run(statement) {
+      await pool.query(statement);
+    },
     async migrate() {
       // Several processes may start at once: one migrates, the others wait on the lock.
       const client = new pg.Client({ connectionString: url });
@@ -98,6 +110,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    async run(statement) {
+      await client.query(statement.text, statement.values);
+    },
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: migrationsDir }),
     async ping() {
       await client.query('SELECT 1');

@@ -1,6 +1,6 @@
 // Encryption at rest for what a requester tells us: AES-256-GCM, a fresh nonce per value,
 // stored as base64url "v1.<nonce>.<tag>.<ciphertext>".
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 export interface SecretBox {
   seal(plain: string): string;
@@ -9,7 +9,10 @@ export interface SecretBox {
   lookupHash(value: string): string;
 }
 
-export function createSecretBox(encryptionKey: Buffer, lookupKey: Buffer): SecretBox {
+export function createSecretBox(encryptionKeyBytes: Buffer, lookupKeyBytes: Buffer): SecretBox {
+  // Key objects made once: handing raw bytes to every cipher makes Node build a key object per call.
+  const encryptionKey = createSecretKey(encryptionKeyBytes);
+  const lookupKey = createSecretKey(lookupKeyBytes);
   return {
     seal(plain) {
       const nonce = randomBytes(12);
