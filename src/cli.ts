@@ -9,7 +9,8 @@ import { runDetect } from './pii/detectCli';
 import { RedisUnreachable } from './queue/queues';
 import { openRuntime, type Runtime } from './runtime';
 import { createApiToken, ensureFirstToken, tokenRoles, type TokenRole } from './store/apiTokens';
-import { DatabaseInUse, openDatabase } from './store/database';
+import { DatabaseInUse, openDatabase, openPostgres } from './store/database';
+import { createSearchIndexes } from './forum/postgres/searchIndex';
 
 const usage = `usage: erasure <command>
   start                     HTTP server and workers in one process (the embedded default seeds the demo forum)
@@ -17,6 +18,7 @@ const usage = `usage: erasure <command>
   work                      job workers only
   migrate                   apply database migrations
   demo seed                 fill the demo forum with sample posts
+  forum index               create trigram indexes that speed up whole-forum search (PostgreSQL with pg_trgm)
   token create --role R     make an API token (R: ${tokenRoles.join(' | ')}); --name N labels it
   detect                    PII detector: JSON lines in on stdin, JSON lines out`;
 
@@ -82,6 +84,22 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'seed') break;
       const { posts } = await withDatabase(config, (database) => seedDemoForum(database.db));
       console.log(posts > 0 ? `demo forum seeded with ${posts} posts` : 'demo forum already has posts: nothing added');
+      return 0;
+    }
+    case 'forum': {
+      if (sub !== 'index') break;
+      const url = config.FORUM_URL ?? config.DATABASE_URL;
+      if (!url) {
+        console.error('forum index needs a PostgreSQL forum: set FORUM_URL (or DATABASE_URL for the demo forum)');
+        return 2;
+      }
+      const database = openPostgres(url);
+      try {
+        const made = await createSearchIndexes(database.db, config.forumMapping);
+        console.log(`search indexes ready: ${made.join(', ')}`);
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     case 'token': {

@@ -4,9 +4,10 @@ import type { ForumStore } from '../forum/port';
 import { detectPii } from '../pii/detect';
 import type { EventDeps } from '../store/requestEvents';
 import { applyEvent } from '../store/requestEvents';
-import { type FindingRow, getRequest, postsOf, privateTextOf, replaceFindings, requesterOf, updatePost } from '../store/requestRecords';
+import { addSearchedPost, type FindingRow, getRequest, postsOf, privateTextOf, recordSearchProgress, replaceFindings, requesterOf, updatePost } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
-import type { RequesterIdentifiers } from '../pii/types';
+import type { RedactableType, RequesterIdentifiers, Span } from '../pii/types';
+import { searchWholeForum } from './forumSearch';
 import { sha256, textsOf } from './postRewrite';
 import { findPassages } from './quotedPassages';
 
@@ -23,27 +24,28 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
   if (!request || request.state !== 'verified') return;
   const { identifiers } = await requesterOf(deps.db, deps.box, requestId);
   const { quotes } = privateTextOf(deps.box, request);
-  const located: { rowId: string; postId: string; hash: string | null; findings: NewFinding[] }[] = [];
-  for (const row of await postsOf(deps.db, requestId)) {
+  const located: { rowId: string; postId: string; hash: string | null; findings: NewFinding[]; found?: boolean }[] = [];
+  const named = await postsOf(deps.db, requestId);
+  for (const row of named) {
+    if (row.source !== 'named') continue;
     if (row.status === 'redacted') continue;
     const post = await deps.forum.getPost(row.postId);
     if (!post) {
       located.push({ rowId: row.id, postId: row.postId, hash: null, findings: [] });
       continue;
     }
-    const findings = textsOf(post).flatMap(({ location, text }) =>
-      spansIn(text, request.scope, identifiers, quotes).map((span) => ({
-        id: deps.ids.next(),
-        location,
-        start: span.start,
-        end: span.end,
-        type: span.type,
-        owner: span.owner,
-        score: span.score,
-        textHash: sha256(text.slice(span.start, span.end)),
-      })),
-    );
+    const findings = textsOf(post).flatMap(({ location, text }) => spansIn(text, request.scope, identifiers, quotes).map((span) => findingOf(deps, location, text, span)));
     located.push({ rowId: row.id, postId: row.postId, hash: post.contentHash, findings });
+  }
+  if (request.searchForum) {
+    const earlier = new Map(named.filter((row) => row.source === 'search').map((row) => [row.postId, row]));
+    const skip = new Set(named.filter((row) => row.source === 'named' || row.status === 'redacted').map((row) => row.postId));
+    const progress = (scanned: number, total: number) => recordSearchProgress(deps.db, requestId, scanned, total);
+    await progress(0, 0);
+    for await (const hit of searchWholeForum(deps.forum, identifiers, skip, progress)) {
+      const findings = hit.spans.map(({ location, text, span }) => findingOf(deps, location, text, span));
+      located.push({ rowId: earlier.get(hit.post.id)?.id ?? deps.ids.next(), postId: hit.post.id, hash: hit.post.contentHash, findings, found: !earlier.has(hit.post.id) });
+    }
   }
   const now = deps.clock.now();
   await applyEvent(deps, {
@@ -53,11 +55,25 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
     audit: { posts: located.length, notFound: located.filter((p) => !p.hash).length, findings: located.reduce((n, p) => n + p.findings.length, 0) },
     within: async (tx) => {
       for (const post of located) {
+        if (post.found) await addSearchedPost(tx, { id: post.rowId, requestId, postId: post.postId });
         await updatePost(tx, post.rowId, post.hash ? { status: 'located', reviewedHash: post.hash, redactedHash: null, locatedAt: now } : { status: 'not_found', locatedAt: now });
         await replaceFindings(tx, requestId, post.postId, post.findings);
       }
     },
   });
+}
+
+function findingOf(deps: LocateDeps, location: string, text: string, span: Omit<Span, 'type'> & { type: RedactableType }): NewFinding {
+  return {
+    id: deps.ids.next(),
+    location,
+    start: span.start,
+    end: span.end,
+    type: span.type,
+    owner: span.owner,
+    score: span.score,
+    textHash: sha256(text.slice(span.start, span.end)),
+  };
 }
 
 /** "All my personal information" looks for everything; "the passages I quote" only for those passages. */

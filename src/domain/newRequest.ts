@@ -46,6 +46,8 @@ export const NewRequest = z
     relationship: z.enum(relationships, { message: `must be one of ${relationships.join(', ')}` }),
     details: freeText(5000).optional(),
     consent: z.literal(true, { message: 'must be true: we need your consent to process this request' }),
+    /** Consent to search every post of the forum for the identifiers, not only the named posts. */
+    searchForum: z.boolean({ message: 'must be true or false' }).default(false),
     lang: z.enum(locales, { message: 'must be en or fr' }).default('en'),
   })
   .strict()

@@ -33,8 +33,16 @@ export type RewriteResult =
 export interface ForumStore {
   getPost(id: string): Promise<ForumPost | null>;
   existingPostIds(ids: string[]): Promise<Set<string>>;
-  /** Posts whose body or any revision contains any term, case-insensitively; streamed in pages (keyset pagination), never all in memory. */
-  findPostsContaining(terms: string[], options?: { pageSize?: number }): AsyncIterable<ForumPost>;
+  /**
+   * Posts whose body or any revision may contain any term, however it is written (searchPattern.ts: case, accents,
+   * spacing and punctuation aside; a wide prefilter, for the detector to confirm; terms with fewer than 4 letters
+   * and digits are ignored). Walks the forum in chunks
+   * of pageSize posts, never all in memory, and reports posts scanned of total after each chunk.
+   */
+  findPostsContaining(
+    terms: string[],
+    options?: { pageSize?: number; onProgress?: (scanned: number, total: number) => void | Promise<void> },
+  ): AsyncIterable<ForumPost>;
   /** In ONE transaction: lock the post (SELECT … FOR UPDATE), re-read it with its revisions, compare postContentHash with expectedHash; if equal, call rewrite(post) and write body, rendered body and every revision it returns; return the new hash. */
   applyRewrite(postId: string, expectedHash: string, rewrite: (post: ForumPost) => PostRewrite): Promise<RewriteResult>;
 }

@@ -77,6 +77,7 @@ function formToRequest(form: Record<string, string | undefined>, lang: string): 
     relationship: form.relationship,
     details: optional(form.details),
     consent: form.consent === 'yes',
+    searchForum: form.searchForum === 'yes',
     lang,
   };
 }

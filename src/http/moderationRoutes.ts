@@ -83,6 +83,7 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
         id: row.postId,
         url: postUrl(row.postId, deps.postUrlTemplate),
         status: row.status,
+        source: row.source,
         changedSinceReview: Boolean(post && row.reviewedHash && !asReviewed && row.status === 'located'),
         post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions } : null,
         findings: findings
@@ -104,6 +105,7 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
       question: request.question,
       answers: text.answers,
       refusal: request.refusalReason ? { reason: request.refusalReason, message: request.refusalMessage } : null,
+      search: request.searchForum ? { scanned: request.searchScanned ?? 0, total: request.searchTotal ?? 0 } : null,
       posts,
     });
   });

@@ -49,6 +49,7 @@ export function statusRoutes(deps: StatusRouteDeps): Router {
       posts: posts.map((p) => ({ id: p.postId, url: postUrl(p.postId, deps.postUrlTemplate), status: p.status })),
       question: request.state === 'needs_info' ? request.question : null,
       canWithdraw: withdrawableStates.includes(request.state as RequestState),
+      search: request.searchForum ? { scanned: request.searchScanned ?? 0, total: request.searchTotal ?? 0 } : null,
       refusal: request.state === 'refused' ? { reason: request.refusalReason, message: request.refusalMessage } : null,
       lang: request.lang as Locale,
     };

@@ -23,8 +23,8 @@ export interface PrivateText {
 
 const createRequestSql = `
   WITH request AS (
-    INSERT INTO requests (id, state, lang, scope, relationship, email_hash, private_box, created_at, updated_at, due_at)
-    VALUES ($1, 'received', $2, $3, $4, $5, $6, $7::timestamptz, $7::timestamptz, $8::timestamptz)
+    INSERT INTO requests (id, state, lang, scope, relationship, email_hash, private_box, created_at, updated_at, due_at, search_forum)
+    VALUES ($1, 'received', $2, $3, $4, $5, $6, $7::timestamptz, $7::timestamptz, $8::timestamptz, $23)
     RETURNING id
   ), identifiers AS (
     INSERT INTO requester_identifiers (id, request_id, kind, value_box)
@@ -73,6 +73,7 @@ export async function createRequest(
       uniquePosts.map(() => ids.next()), uniquePosts,
       audited.id, audited.actor, audited.action, JSON.stringify(audited.data), audited.prevHash, audited.hash,
       mail.id, mail.job, JSON.stringify(mail.payload),
+      input.searchForum,
     ],
   });
   deps.outboxWritten?.();
@@ -104,6 +105,15 @@ export async function postsOf(db: Tx, requestId: string): Promise<RequestPostRow
 
 export async function updatePost(db: Tx, id: string, changes: Partial<Omit<RequestPostRow, 'id' | 'requestId' | 'postId'>>): Promise<void> {
   await db.update(requestPosts).set(changes).where(eq(requestPosts.id, id));
+}
+
+/** A post the whole-forum search found, added to the request beside the ones the requester named. */
+export async function addSearchedPost(tx: Tx, row: { id: string; requestId: string; postId: string }): Promise<void> {
+  await tx.insert(requestPosts).values({ ...row, source: 'search', status: 'pending' }).onConflictDoNothing();
+}
+
+export async function recordSearchProgress(db: Tx, requestId: string, scanned: number, total: number): Promise<void> {
+  await db.update(requests).set({ searchScanned: scanned, searchTotal: total }).where(eq(requests.id, requestId));
 }
 
 export async function findingsOf(db: Tx, requestId: string): Promise<FindingRow[]> {

@@ -21,6 +21,10 @@ export const requests = pgTable(
     refusalReason: text('refusal_reason'),
     refusalMessage: text('refusal_message'),
     attempts: integer('attempts').notNull().default(0),
+    /** The requester agreed that the whole forum be searched for their identifiers, not only the posts they named. */
+    searchForum: boolean('search_forum').notNull().default(false),
+    searchScanned: integer('search_scanned'),
+    searchTotal: integer('search_total'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
     dueAt: at('due_at').notNull(),
@@ -46,6 +50,8 @@ export const requestPosts = pgTable(
     id: uuid('id').primaryKey(),
     requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
     postId: text('post_id').notNull(),
+    /** named: the requester named it; search: the whole-forum search found their identifiers in it. */
+    source: text('source').notNull().default('named'),
     /** pending | located | not_found | redacted */
     status: text('status').notNull(),
     reviewedHash: text('reviewed_hash'),

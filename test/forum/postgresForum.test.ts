@@ -137,19 +137,31 @@ describe('searching posts', () => {
     expect(found).toEqual(await forum.getPost(id));
   });
 
-  test('search terms are taken literally: % and _ are not wildcards', async () => {
-    const literal = await insertPost({ body: 'Sale: 50% off, code x_y.' });
-    await insertPost({ body: 'Sale: 500 off, code xzy.' });
+  test('a search compares letters and digits only, so spacing, punctuation and accents do not hide a match', async () => {
+    const spaced = await insertPost({ body: 'Ring me: 06.39.98.11.23 any time.' });
+    const accented = await insertPost({ body: 'Signed, MARIE-HÉLÈNE Zorglub.' });
+    await insertPost({ body: 'Order 0639981124 shipped.' });
 
-    const found = await collect(forum.findPostsContaining(['50%', 'x_y']));
+    const found = await collect(forum.findPostsContaining(['06 39 98 11 23', 'Marie Hélène zorglub']));
 
-    expect(found.map((post) => post.id)).toEqual([literal]);
+    expect(found.map((post) => post.id)).toEqual([spaced, accented]);
+  });
+
+  test('a search reports its progress as posts scanned of total, chunk by chunk', async () => {
+    const progress: [number, number][] = [];
+    for await (const _ of forum.findPostsContaining(['nobody-has-this-term'], { pageSize: 2, onProgress: (s, t) => void progress.push([s, t]) })) void _;
+    const total = progress.at(-1)?.[1] ?? 0;
+    expect(total).toBeGreaterThan(2);
+    expect(progress.at(-1)?.[0]).toBe(total);
+    expect(progress.map(([s]) => s)).toEqual([...progress.map(([s]) => s)].sort((a, b) => a - b));
   });
 
   test('no terms, or only empty ones, find nothing rather than everything', async () => {
     await insertPost({ body: 'anything' });
     await expect(collect(forum.findPostsContaining([]))).resolves.toEqual([]);
     await expect(collect(forum.findPostsContaining(['']))).resolves.toEqual([]);
+    // Three letters would match a large part of any forum.
+    await expect(collect(forum.findPostsContaining(['any']))).resolves.toEqual([]);
   });
 });
 

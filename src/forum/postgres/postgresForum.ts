@@ -6,8 +6,10 @@ import { type ForumPost, type ForumStore, type Revision, postContentHash } from 
 import { type IdAcceptor, readIdAcceptor } from './idColumn';
 import type { ForumMapping } from './mapping';
 import { rowsOf } from './rows';
+import { searchedText, searchPattern } from '../searchPattern';
 
-const defaultPageSize = 100;
+/** Posts per chunk of a whole-forum search: one round trip per chunk, and a progress report. */
+const defaultChunkSize = 5000;
 /** Keeps an IN list well under the 65535 bind parameters a statement may carry. */
 const idsPerQuery = 1000;
 
@@ -95,27 +97,37 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
       return found;
     },
 
-    async *findPostsContaining(terms, options) {
-      const needles = [...new Set(terms)].filter((term) => term.length > 0); // an empty term would match every post
+    async *findPostsContaining(terms, options = {}) {
+      const needles = [...new Set(terms.map(searchPattern))].filter((pattern): pattern is string => pattern !== null);
       if (needles.length === 0) return;
-      const pageSize = options?.pageSize ?? defaultPageSize;
-      if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, not ${pageSize}`);
+      const chunkSize = options.pageSize ?? defaultChunkSize;
+      if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`pageSize must be a positive integer, not ${chunkSize}`);
       const { p, r } = names;
-      // lower() on both sides rather than ILIKE: a term may hold % or _, and strpos takes it literally.
-      const contains = (column: SQL) =>
-        sql.join(needles.map((term) => sql`strpos(lower(${column}::text), lower(${term}::text)) > 0`), sql` OR `);
-      // The rendered copy is searched too: it may still hold text that the raw body no longer does.
-      const matches = sql`(${contains(sql`p.${p.body}`)} OR ${contains(sql`p.${p.renderedBody}`)} OR EXISTS (
-        SELECT 1 FROM ${r.table} AS r WHERE r.${r.postId} = p.${p.id}
-          AND (${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)})))`;
-      let after: string | undefined;
+      const contains = (column: SQL) => sql.join(needles.map((pattern) => sql`${searchedText(column)} LIKE ${pattern}`), sql` OR `);
+      const [counted] = rowsOf(await db.execute(sql`SELECT count(*) AS n FROM ${p.table} AS p`));
+      const total = Number(counted?.n ?? 0);
+      let scanned = 0;
+      let after: unknown;
+      // Walks the ids in chunks, so memory stays flat and progress can be told; each chunk is filtered by the server.
       for (;;) {
-        const condition = after === undefined ? matches : sql`p.${p.id} > ${after} AND ${matches}`;
-        const page = await loadPosts(db, condition, sql`ORDER BY p.${p.id} LIMIT ${pageSize}`);
-        yield* page;
-        const last = page[page.length - 1];
-        if (page.length < pageSize || !last) return;
-        after = last.id;
+        const from = after === undefined ? sql`TRUE` : sql`p.${p.id} > ${after}`;
+        const [bounds] = rowsOf(
+          await db.execute(sql`SELECT max(c.id) AS last, count(*) AS n FROM (
+            SELECT p.${p.id} AS id FROM ${p.table} AS p WHERE ${from} ORDER BY p.${p.id} LIMIT ${chunkSize}) AS c`),
+        );
+        const inChunk = Number(bounds?.n ?? 0);
+        if (inChunk === 0) return;
+        const last = bounds?.last;
+        // Revisions are filtered within the same id range, so each one is read once in the whole search.
+        const revisionFrom = after === undefined ? sql`TRUE` : sql`r.${r.postId} > ${after}`;
+        const matches = sql`(${contains(sql`p.${p.body}`)} OR p.${p.id} IN (
+          SELECT r.${r.postId} FROM ${r.table} AS r WHERE ${revisionFrom} AND r.${r.postId} <= ${last}
+            AND (${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)})))`;
+        yield* await loadPosts(db, sql`${from} AND p.${p.id} <= ${last} AND ${matches}`, sql`ORDER BY p.${p.id}`);
+        scanned += inChunk;
+        await options.onProgress?.(scanned, Math.max(total, scanned));
+        if (inChunk < chunkSize) return;
+        after = last;
       }
     },
 
