@@ -59,7 +59,7 @@ async function main() {
     await database.db.execute(sql`
       INSERT INTO forum.posts (author, body_raw, body_html, created_at, updated_at)
       SELECT 'member' || (i % 20000),
-             array_to_string(ARRAY(SELECT (${list})[1 + ((i * 7919 + k * 104729) % ${sentences.length})] FROM generate_series(1, 5 + i % 5) AS k), ' '),
+             array_to_string(ARRAY(SELECT (${list})[1 + ((i::bigint * 7919 + k * 104729) % ${sentences.length})::int] FROM generate_series(1, 5 + i % 5) AS k), ' '),
              '', now() - (i || ' minutes')::interval, now()
       FROM generate_series(1, ${posts}) AS i`);
     await database.db.execute(sql`

@@ -7,6 +7,7 @@ import { type IdAcceptor, readIdAcceptor } from './idColumn';
 import type { ForumMapping } from './mapping';
 import { rowsOf } from './rows';
 import { searchedText, searchPattern } from '../searchPattern';
+import { hasSearchIndexes } from './searchIndex';
 
 /** Posts per chunk of a whole-forum search: one round trip per chunk, and a progress report. */
 const defaultChunkSize = 5000;
@@ -106,6 +107,22 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
       const contains = (column: SQL) => sql.join(needles.map((pattern) => sql`${searchedText(column)} LIKE ${pattern}`), sql` OR `);
       const [counted] = rowsOf(await db.execute(sql`SELECT count(*) AS n FROM ${p.table} AS p`));
       const total = Number(counted?.n ?? 0);
+      if (await hasSearchIndexes(db, mapping)) {
+        // The trigram indexes find the candidates without reading the forum: page through them, then report it all seen.
+        await options.onProgress?.(0, total);
+        const matches = sql`(${contains(sql`p.${p.body}`)} OR p.${p.id} IN (
+          SELECT r.${r.postId} FROM ${r.table} AS r WHERE ${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)}))`;
+        let after: string | undefined;
+        for (;;) {
+          const page = await loadPosts(db, after === undefined ? matches : sql`p.${p.id} > ${after} AND ${matches}`, sql`ORDER BY p.${p.id} LIMIT ${chunkSize}`);
+          yield* page;
+          const last = page.at(-1);
+          if (page.length < chunkSize || !last) break;
+          after = last.id;
+        }
+        await options.onProgress?.(total, total);
+        return;
+      }
       let scanned = 0;
       let after: unknown;
       // Walks the ids in chunks, so memory stays flat and progress can be told; each chunk is filtered by the server.
