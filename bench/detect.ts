@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { detectPii } from '../src/pii/detect';
-import { runDetect } from '../src/pii/detectCli';
+import { identifiersOf, runDetect } from '../src/pii/detectCli';
 import type { RequesterIdentifiers } from '../src/pii/types';
 import { allPeers, packageVersion, scorerTypes, type Peer, type PredSpan } from './detectPeers';
 
@@ -47,17 +47,6 @@ function loadPosts(file: string): Post[] {
       const o = JSON.parse(line) as { id: string; text: string; requester?: Record<string, unknown> | null };
       return { id: o.id, text: o.text, requester: o.requester ?? null, line };
     });
-}
-
-/** As runDetect's identifiersOf (src/pii/detectCli.ts, not exported): "name" and "names" both become names. */
-function identifiersOf(requester: Record<string, unknown> | null): RequesterIdentifiers {
-  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-  return {
-    names: [...strings(requester?.names), ...(typeof requester?.name === 'string' ? [requester.name] : [])],
-    emails: strings(requester?.emails),
-    phones: strings(requester?.phones),
-    usernames: strings(requester?.usernames),
-  };
 }
 
 const utf8Bytes = (posts: Post[]) => posts.reduce((n, p) => n + Buffer.byteLength(p.text, 'utf8'), 0);

@@ -27,6 +27,10 @@ export function searchTermsFor(identifiers: RequesterIdentifiers): string[] {
   return [...new Set(terms.map((t) => t.trim()))].filter(Boolean);
 }
 
+function isDistinctive(found: string, span: Span): boolean {
+  return span.type !== 'person' || /[\s.]/.test(found.trim());
+}
+
 export interface SearchHit {
   post: ForumPost;
   spans: { location: string; text: string; span: Span }[];
@@ -48,6 +52,7 @@ export async function* searchWholeForum(
         .filter((span) => span.owner === 'requester')
         .map((span) => ({ location, text, span })),
     );
-    if (spans.length > 0) yield { post, spans };
+    // A given name alone is shared by too many people to pull a post the requester did not name into the request.
+    if (spans.some(({ text, span }) => isDistinctive(text.slice(span.start, span.end), span))) yield { post, spans };
   }
 }

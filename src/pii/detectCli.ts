@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { detectPii } from './detect';
 import type { RequesterIdentifiers } from './types';
 
-interface PostLine {
+export interface PostLine {
   id: string;
   text: string;
   lang?: string;
@@ -16,6 +16,7 @@ interface PostLine {
     emails?: string[];
     phones?: string[];
     usernames?: string[];
+    addresses?: string[];
   } | null;
 }
 
@@ -26,10 +27,11 @@ export async function runDetect(input: NodeJS.ReadableStream, output: NodeJS.Wri
     lineNumber += 1;
     if (line.trim() === '') continue;
     const post = parsePost(line, lineNumber);
-    const spans = detectPii(post.text, identifiersOf(post.requester)).map(({ start, end, type, owner }) => ({
+    const spans = detectPii(post.text, identifiersOf(post.requester)).map(({ start, end, type, score, owner }) => ({
       start,
       end,
       type: type.toUpperCase(),
+      score,
       owner,
     }));
     if (!output.write(`${JSON.stringify({ id: post.id, spans })}\n`)) await once(output, 'drain');
@@ -45,13 +47,14 @@ function parsePost(line: string, lineNumber: number): PostLine {
 }
 
 /** The labelled data gives one "name"; the service gives "names". Both become RequesterIdentifiers. */
-function identifiersOf(requester: PostLine['requester']): RequesterIdentifiers {
+export function identifiersOf(requester: PostLine['requester']): RequesterIdentifiers {
   const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   return {
     names: [...strings(requester?.names), ...(typeof requester?.name === 'string' ? [requester.name] : [])],
     emails: strings(requester?.emails),
     phones: strings(requester?.phones),
     usernames: strings(requester?.usernames),
+    addresses: strings(requester?.addresses),
   };
 }
 

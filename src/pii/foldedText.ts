@@ -3,7 +3,7 @@
 
 export interface FoldedText {
   value: string;
-  /** For each folded character, the original range [originStart[i], originEnd[i]) it came from. */
+  /** For each folded UTF-16 unit, the original range [originStart[i], originEnd[i]) it came from. */
   originStart: number[];
   originEnd: number[];
 }
@@ -27,34 +27,84 @@ const letterFolds: Record<string, string> = {
 
 const hyphens = new Set(['-', '\u2010', '\u2011']);
 const combiningMarks = /\p{M}/gu;
+const whitespace = /\s/u;
 
 export function foldText(text: string, options: { joinHyphens?: boolean } = {}): FoldedText {
-  const folded: FoldedText = { value: '', originStart: [], originEnd: [] };
+  const joinHyphens = options.joinHyphens === true;
   const chars: string[] = [];
+  const originStart: number[] = [];
+  const originEnd: number[] = [];
   let index = 0;
-  for (const char of text) {
-    const end = index + char.length;
-    const isGap = /\s/u.test(char) || (options.joinHyphens === true && hyphens.has(char));
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    let end = index + 1;
+    let bare: string;
+    let isGap: boolean;
+    // Most of a post is ASCII: fold it without normalising a string per character.
+    if (code < 0x80) {
+      isGap = code === 32 || (code >= 9 && code <= 13) || (joinHyphens && code === 45);
+      bare = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(index);
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(index) ?? code);
+      end = index + char.length;
+      isGap = whitespace.test(char) || (joinHyphens && hyphens.has(char));
+      bare = isGap ? ' ' : foldLetter(char);
+    }
     if (isGap) {
       // A run of gaps becomes one space that stands for the whole run.
-      if (chars[chars.length - 1] === ' ') folded.originEnd[folded.originEnd.length - 1] = end;
-      else push(folded, chars, ' ', index, end);
+      if (chars[chars.length - 1] === ' ') originEnd[originEnd.length - 1] = end;
+      else {
+        chars.push(' ');
+        originStart.push(index);
+        originEnd.push(end);
+      }
     } else {
-      const lower = char.toLowerCase();
-      const bare = letterFolds[lower] ?? lower.normalize('NFD').replace(combiningMarks, '');
       // One map entry per UTF-16 unit, as indexOf counts them: an emoji is two.
-      for (let unit = 0; unit < bare.length; unit++) push(folded, chars, bare.charAt(unit), index, end);
+      for (let unit = 0; unit < bare.length; unit++) {
+        chars.push(bare.charAt(unit));
+        originStart.push(index);
+        originEnd.push(end);
+      }
     }
     index = end;
   }
-  folded.value = chars.join('');
+  return { value: chars.join(''), originStart, originEnd };
+}
+
+function foldLetter(char: string): string {
+  const lower = char.toLowerCase();
+  return letterFolds[lower] ?? lower.normalize('NFD').replace(combiningMarks, '');
+}
+
+/** One word folded as foldText folds it (case, accents, letters NFD leaves alone), without the offset map. */
+export function foldWord(word: string): string {
+  let ascii = true;
+  let lowerAlready = true;
+  for (let i = 0; i < word.length && ascii; i++) {
+    const code = word.charCodeAt(i);
+    ascii = code < 0x80;
+    if (code >= 65 && code <= 90) lowerAlready = false;
+  }
+  if (ascii) return lowerAlready ? word : word.toLowerCase();
+  const lower = word.toLowerCase();
+  let folded = '';
+  for (const char of lower) folded += letterFolds[char] ?? char.normalize('NFD').replace(combiningMarks, '');
   return folded;
 }
 
-function push(folded: FoldedText, chars: string[], c: string, start: number, end: number): void {
-  chars.push(c);
-  folded.originStart.push(start);
-  folded.originEnd.push(end);
+const specialLetters = /[łđðøßæœıþ’ʼ‘]/gu;
+const marks = /[\u0300-\u036f]/gu;
+
+/**
+ * The text lower-cased and stripped of accents, without the offset map: a quick test of whether an identifier
+ * can occur at all before the text is folded for real. Whitespace and hyphens are left as they are.
+ */
+export function quickFold(text: string): string {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) >= 0x80) return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);
+  }
+  return lower;
 }
 
 /** Folds an identifier the same way as the text it is searched in, without surrounding gaps. */

@@ -28,6 +28,10 @@ export function isFamilyFirstSurname(folded: string): boolean {
   return familyFirstSurnames.has(folded);
 }
 
+export function familyFirstSurnameList(): string[] {
+  return [...familyFirstSurnames];
+}
+
 export function nameFormsOf(name: string): NameForm[] {
   const words = name.trim().split(/\s+/u).filter((w) => w !== '');
   const tokens = words.map((w) => foldNeedle(w, { joinHyphens: true }));
@@ -75,4 +79,25 @@ function dedupe(forms: NameForm[]): NameForm[] {
     seen.add(key);
     return true;
   });
+}
+
+/** "vogels" for Vogel, "dupond" for Dupont, "whitmore" for Whitfield: a family name that belongs to a look-alike. */
+export function resemblesFamilyName(word: string, family: string): boolean {
+  const target = family.split(' ')[0] ?? '';
+  if (target.length < 4 || word.length < 3) return false;
+  // A shared start is as telling as a typo.
+  return editDistance(word, target) <= 2 || (word.length >= 4 && word.slice(0, 4) === target.slice(0, 4));
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

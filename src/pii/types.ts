@@ -27,6 +27,8 @@ export interface RequesterIdentifiers {
   names: string[];
   phones: string[];
   usernames: string[];
+  /** Postal addresses as typed ("12 rue du Helder, 75009 Paris"). */
+  addresses: string[];
 }
 
 /** A finding in a text: UTF-16 offsets, end exclusive, so text.slice(start, end) is the PII as written. */

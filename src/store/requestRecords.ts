@@ -87,8 +87,8 @@ export async function getRequest(db: Tx, id: string): Promise<RequestRow | null>
 
 export async function requesterOf(db: Tx, box: SecretBox, requestId: string): Promise<{ email: string; identifiers: RequesterIdentifiers }> {
   const rows = await db.select().from(requesterIdentifiers).where(eq(requesterIdentifiers.requestId, requestId));
-  const identifiers: RequesterIdentifiers = { emails: [], names: [], phones: [], usernames: [] };
-  const lists: Record<string, string[]> = { email: identifiers.emails, name: identifiers.names, phone: identifiers.phones, username: identifiers.usernames };
+  const identifiers: RequesterIdentifiers = { emails: [], names: [], phones: [], usernames: [], addresses: [] };
+  const lists: Record<string, string[]> = { email: identifiers.emails, name: identifiers.names, phone: identifiers.phones, username: identifiers.usernames, address: identifiers.addresses };
   for (const row of rows) lists[row.kind]?.push(box.open(row.valueBox));
   const email = identifiers.emails[0];
   if (!email) throw new Error(`request ${requestId} has no email`);

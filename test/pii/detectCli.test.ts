@@ -29,9 +29,9 @@ describe('the detect command', () => {
     expect(line).toEqual({
       id: 'p1',
       spans: [
-        { start: 25, end: 35, type: 'PHONE', owner: 'requester' },
-        { start: 39, end: 66, type: 'EMAIL', owner: 'requester' },
-        { start: 67, end: 72, type: 'PERSON', owner: 'requester' },
+        { start: 25, end: 35, type: 'PHONE', score: expect.any(Number), owner: 'requester' },
+        { start: 39, end: 66, type: 'EMAIL', score: expect.any(Number), owner: 'requester' },
+        { start: 67, end: 72, type: 'PERSON', score: expect.any(Number), owner: 'requester' },
       ],
     });
   });
@@ -40,7 +40,7 @@ describe('the detect command', () => {
     const out = await run([JSON.stringify({ id: 'a', text: 'rien' }), '', JSON.stringify({ id: 'b', text: 'écrire à paul@gmail.com' })]);
     expect(out).toEqual([
       { id: 'a', spans: [] },
-      { id: 'b', spans: [{ start: 9, end: 23, type: 'EMAIL', owner: 'other' }] },
+      { id: 'b', spans: [{ start: 9, end: 23, type: 'EMAIL', score: expect.any(Number), owner: 'other' }] },
     ]);
   });
 

@@ -3,8 +3,8 @@
 import { detectPii } from '../../src/pii/detect';
 import type { RequesterIdentifiers } from '../../src/pii/types';
 
-const nobody: RequesterIdentifiers = { names: [], emails: [], phones: [], usernames: [] };
-const marie: RequesterIdentifiers = { names: ['Marie Dupont'], emails: ['marie.dupont@free.fr'], phones: ['0612345678'], usernames: [] };
+const nobody: RequesterIdentifiers = { names: [], emails: [], phones: [], usernames: [], addresses: [] };
+const marie: RequesterIdentifiers = { names: ['Marie Dupont'], emails: ['marie.dupont@free.fr'], phones: ['0612345678'], usernames: [], addresses: [] };
 
 function findings(text: string, identifiers: RequesterIdentifiers = nobody) {
   return detectPii(text, identifiers).map((s) => ({ text: text.slice(s.start, s.end), type: s.type, owner: s.owner }));
@@ -36,8 +36,21 @@ describe('an email address', () => {
 
   it('of a named staff member is personal', () => {
     expect(findings('Camille answered from camille.mercier@lumenreader.app')).toEqual([
+      { text: 'Camille', type: 'person', owner: 'other' },
       { text: 'camille.mercier@lumenreader.app', type: 'email', owner: 'other' },
     ]);
+  });
+
+  it.each([
+    ['support@lumenreader.app'],
+    ['noreply@lumenreader.app'],
+    ['no-reply@mail.kobo.com'],
+    ['contact@librairie-des-quais.fr'],
+    ['info@bookbarn.co.uk'],
+    ['sales@ereaders-direct.com'],
+    ['privacy@lumenreader.app'],
+  ])("that is a business's role mailbox is not personal: %s", (address) => {
+    expect(findings(`I wrote to ${address} twice and got nothing back.`)).toEqual([]);
   });
 });
 

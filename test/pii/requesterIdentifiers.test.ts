@@ -7,10 +7,15 @@ const marie: RequesterIdentifiers = {
   emails: ['marie@free.fr'],
   phones: ['+33 6 12 34 56 78'],
   usernames: ['marie_reads'],
+  addresses: ['12 rue du Helder, 75009 Paris'],
 };
 
 function findings(text: string, identifiers: RequesterIdentifiers = marie) {
   return detectPii(text, identifiers).map((s) => ({ text: text.slice(s.start, s.end), type: s.type, owner: s.owner }));
+}
+
+function requesters(text: string, identifiers: RequesterIdentifiers = marie) {
+  return findings(text, identifiers).filter((f) => f.owner === 'requester');
 }
 
 describe("a requester's name", () => {
@@ -31,7 +36,7 @@ describe("a requester's name", () => {
 
   it('is not found inside a longer word: "Ann" is not in "Annual" nor "Anna"', () => {
     const text = 'The Annual reading challenge is back, ask Anna or Joanne.';
-    expect(findings(text, { ...marie, names: ['Ann'] })).toEqual([]);
+    expect(requesters(text, { ...marie, names: ['Ann'] })).toEqual([]);
   });
 
   it('is found in administrative order, as "Given F." with its dot, and as a family name after a title', () => {
@@ -51,9 +56,9 @@ describe("a requester's name", () => {
 
   it('is not taken for the requester when the given name comes with another family name (a namesake)', () => {
     const ids = { ...marie, names: ['Marie Dupont'] };
-    expect(findings('Vendu par Marie Dupond, très contente.', ids)).toEqual([]);
-    expect(findings('Ask Marie Curie-Laurent, she knows.', ids)).toEqual([]);
-    expect(findings('merci à marie duponte pour le conseil', ids)).toEqual([]);
+    expect(findings('Vendu par Marie Dupond, très contente.', ids)).toEqual([{ text: 'Marie Dupond', type: 'person', owner: 'other' }]);
+    expect(requesters('Ask Marie Curie-Laurent, she knows.', ids)).toEqual([]);
+    expect(requesters('merci à marie duponte pour le conseil', ids)).toEqual([]);
   });
 
   it('is found in a Vietnamese name by the given name, which comes last', () => {
@@ -124,12 +129,65 @@ describe("a requester's username", () => {
   });
 
   it('is not found inside a longer handle or an email address', () => {
-    expect(findings('Ask @the_marie_reads_shelf or marie_reads2 about it')).toEqual([]);
+    // The longer handle is someone else's, found as such by the username recognizer.
+    expect(findings('Ask @the_marie_reads_shelf or marie_reads2 about it')).toEqual([
+      { text: '@the_marie_reads_shelf', type: 'username', owner: 'other' },
+    ]);
     expect(findings('Mail marie_reads@gmail.com')).toEqual([{ text: 'marie_reads@gmail.com', type: 'email', owner: 'other' }]);
   });
 
   it('inside a profile link makes the whole link the span', () => {
     const text = 'Follow me: https://instagram.com/marie_reads.';
     expect(findings(text)).toEqual([{ text: 'https://instagram.com/marie_reads', type: 'profile_url', owner: 'requester' }]);
+  });
+});
+
+describe("a requester's postal address", () => {
+  it.each([
+    ['12 rue du Helder, 75009 Paris'],
+    ['12, rue du Helder, 75009 PARIS'],
+    ['12 r. du Helder\n75009 Paris'],
+    ['12 RUE DU HELDER - 75009 Paris'],
+  ])('is found however it is written: %s', (written) => {
+    const text = `Livraison chez moi : ${written}. Merci !`;
+    expect(requesters(text)).toEqual([{ text: written, type: 'address', owner: 'requester' }]);
+  });
+
+  it('is found with abbreviated street types in English and German', () => {
+    const ids = { ...marie, addresses: ['3300 Willow Drive, Apt 1C, Savannah, GA 31401', 'Bahnhofstraße 95, 50667 Köln'] };
+    const text = 'Old one: 3300 Willow Dr, Apt 1C, SAVANNAH, GA 31401. New one: Bahnhofstr. 95, 50667 Koeln or Bahnhofstr. 95, 50667 Köln.';
+    expect(requesters(text, ids).map((f) => f.text)).toEqual(['3300 Willow Dr, Apt 1C, SAVANNAH, GA 31401', 'Bahnhofstr. 95, 50667 Köln']);
+  });
+
+  it('is not found with another house number or another postcode', () => {
+    expect(requesters('Livraison au 14 rue du Helder, 75009 Paris, ou au 12 rue du Helder, 75002 Paris.')).toEqual([]);
+  });
+});
+
+describe("a requester's identifiers written in other ways", () => {
+  it('finds a phone number after a tel: prefix, without the prefix', () => {
+    const text = 'Appelez-moi : [06 12 34 56 78](tel:+33612345678)';
+    expect(requesters(text)).toEqual([
+      { text: '06 12 34 56 78', type: 'phone', owner: 'requester' },
+      { text: '+33612345678', type: 'phone', owner: 'requester' },
+    ]);
+  });
+
+  it('finds an email written with "arobase" and "point"', () => {
+    const ids = { ...marie, emails: ['marie.dupont@free.fr'] };
+    expect(requesters('Écrivez à marie point dupont arobase free point fr', ids)).toEqual([
+      { text: 'marie point dupont arobase free point fr', type: 'email', owner: 'requester' },
+    ]);
+  });
+
+  it('finds the family name after a title, with or without its dot', () => {
+    const ids = { ...marie, names: ['John Smith'] };
+    expect(requesters('Parcel for Mr. Smith, or ask Mr Smith at the desk.', ids).map((f) => f.text)).toEqual(['Smith', 'Smith']);
+    expect(requesters('Remis à Mme Dupont-Martin hier.', { ...marie, names: ['Claire Dupont-Martin'] }).map((f) => f.text)).toEqual(['Dupont-Martin']);
+  });
+
+  it('finds a hyphenated name written with a space, and a name split across a line break', () => {
+    const text = 'Merci à Marie Hélène\nDupont pour son aide.';
+    expect(requesters(text)).toEqual([{ text: 'Marie Hélène\nDupont', type: 'person', owner: 'requester' }]);
   });
 });

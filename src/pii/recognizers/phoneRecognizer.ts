@@ -57,6 +57,11 @@ export const phoneRecognizer: Recognizer = {
       if (namesAnotherNumber(lineBefore) || (isbnLike.test(digits) && digits.length === 13) || dateLike.test(written)) continue;
       // Without a trunk 0 or a country code no national number is this long; a French NIR (15 digits) is.
       if (ssnLike.test(written) || ibanBefore.test(lineBefore) || (/^[1-9]/u.test(written) && digits.length > 11)) continue;
+      // Reading a number in eight countries is most of the cost: only numbers that could be the requester's, or
+      // that plausibleReading could accept (an international, trunk-0 or North American shape, or a phone word
+      // before), are read at all.
+      const shaped = /^(?:\+|\(\+|00|0|\(0)/u.test(written) || northAmerican.test(written);
+      if (!requester.phoneEndings.has(digits.slice(-7)) && !shaped && !phoneWords.test(lineBefore)) continue;
       const readings = readPhone(written, countries);
       if (readings.length === 0) continue;
       const start = match.index;

@@ -1,20 +1,19 @@
 // Finds the requester's name as people write it: any case, with or without accents, hyphen or space, in
 // either order, "Marie D.", "Mme Dupont", or the given name alone when no other family name follows it.
-import { foldText, locateFolded } from '../foldedText';
-import { isFamilyFirstSurname, type NameForm } from '../personName';
+import { titleBefore } from '../courtesyTitles';
+import { foldText, locateFolded, quickFold } from '../foldedText';
+import { isFamilyFirstSurname, resemblesFamilyName, type NameForm } from '../personName';
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
-
-// Courtesy titles stay outside the span, but they are what makes a family name alone mean a person.
-const titles = ['m', 'mr', 'mrs', 'ms', 'mx', 'mme', 'mmes', 'mlle', 'dr', 'pr', 'sr', 'sra', 'madame', 'monsieur',
-  'mademoiselle', 'miss', 'mister', 'herr', 'frau', 'señor', 'señora', 'docteur', 'doctor'];
-const titleBefore = new RegExp(String.raw`(?<![\p{L}])(?:${titles.join('|')})\.?[ \u00a0]+$`, 'iu');
 
 export const requesterNameRecognizer: Recognizer = {
   name: 'requester name',
   recognize(text, { requester }) {
     if (requester.nameForms.length === 0) return [];
+    // Folding with offsets costs more than all the matching: first a quick look for any word of the name.
+    const quick = quickFold(text);
+    if (!requester.nameTokens.some((token) => quick.includes(token))) return [];
     const folded = foldText(text, { joinHyphens: true });
     const spans: Span[] = [];
     for (const form of requester.nameForms) {
@@ -52,7 +51,7 @@ function namesSomeoneElse(text: string, start: number, end: number, form: NameFo
       if (!/^\p{L}[\p{L}'’-]*$/u.test(word)) return false;
       const bare = foldText(word, { joinHyphens: true }).value;
       if (form.tokens.includes(bare)) continue;
-      return isFamilyFirstSurname(bare) || resembles(bare, form.family);
+      return isFamilyFirstSurname(bare) || resemblesFamilyName(bare, form.family);
     }
     return false;
   }
@@ -62,26 +61,5 @@ function namesSomeoneElse(text: string, start: number, end: number, form: NameFo
   if (form.tokens.includes(bare)) return false;
   const isInitial = /^\p{Lu}\.$/u.test(after);
   const looksLikeName = /^\p{Lu}/u.test(after) && (after.length > 1 || isInitial);
-  return looksLikeName || resembles(bare, form.family);
-}
-
-/** "vogels" for Vogel, "dupond" for Dupont: the look-alike family names that belong to someone else. */
-function resembles(word: string, family: string): boolean {
-  const target = family.split(' ')[0] ?? '';
-  if (target.length < 4 || word.length < 3) return false;
-  // "whitmore" for Whitfield: a shared start is as telling as a typo.
-  return editDistance(word, target) <= 2 || (word.length >= 4 && word.slice(0, 4) === target.slice(0, 4));
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return looksLikeName || resemblesFamilyName(bare, form.family);
 }

@@ -1,6 +1,6 @@
 // Finds the requester's usernames in any case: bare ("marie_reads"), as an @handle (the "@" is part of the
 // span), or inside a profile link, where the whole link is what identifies them.
-import { foldText, locateFolded } from '../foldedText';
+import { foldText, locateFolded, quickFold } from '../foldedText';
 import type { Recognizer } from '../recognizer';
 import { endsToken } from '../tokenBoundary';
 import type { Span } from '../types';
@@ -11,6 +11,8 @@ export const requesterUsernameRecognizer: Recognizer = {
   name: 'requester username',
   recognize(text, { requester }) {
     if (requester.usernames.length === 0) return [];
+    const quick = quickFold(text);
+    if (!requester.usernames.some((username) => quick.includes(username))) return [];
     const folded = foldText(text);
     const links = [...text.matchAll(urlAround)].map((m) => ({ start: m.index, end: m.index + trimLink(m[0]).length }));
     const spans: Span[] = [];

@@ -1,0 +1,97 @@
+// Words that announce a kind of personal information ("born", "date de naissance", "SSN"), found near a
+// candidate even when typed in a hurry: any case, without accents, with a letter missing, doubled or swapped.
+
+export interface CueWords {
+  /** Whether the text contains one of the cues. */
+  test(text: string): boolean;
+  /** Where the cues are in the text, in order. */
+  locate(text: string): { start: number; end: number }[];
+}
+
+const combiningMarks = /\p{M}/gu;
+const wordPattern = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Each cue is a word or a phrase of words. Words of five letters or more may be misspelt by one edit, words of
+ * eight or more by two; shorter words must be exact. `notTypos` lists real words that are one edit away from a
+ * cue but mean something else ("bon" is not a misspelt "born").
+ */
+export function cueWords(cues: readonly string[], notTypos: readonly string[] = []): CueWords {
+  const phrases = cues.map((cue) => fold(cue).match(wordPattern) ?? []);
+  // A typo keeps the first or the last letter of a word: only the cues sharing one are compared with it.
+  const byFirst = new Map<string, string[][]>();
+  const byLast = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const head = phrase[0] ?? '';
+    byFirst.set(head.charAt(0), [...(byFirst.get(head.charAt(0)) ?? []), phrase]);
+    byLast.set(head.charAt(head.length - 1), [...(byLast.get(head.charAt(head.length - 1)) ?? []), phrase]);
+  }
+  const realWords = new Set(notTypos.map(fold));
+
+  const locate = (text: string) => {
+    const words: { value: string; start: number; end: number }[] = [];
+    for (const m of text.matchAll(wordPattern)) words.push({ value: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    const found: { start: number; end: number }[] = [];
+    const matches = (i: number, phrase: string[]) => {
+      if (i + phrase.length > words.length) return false;
+      for (let k = 0; k < phrase.length; k++) if (!resembles(words[i + k]?.value ?? '', phrase[k] ?? '', realWords)) return false;
+      found.push({ start: words[i]?.start ?? 0, end: words[i + phrase.length - 1]?.end ?? 0 });
+      return true;
+    };
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]?.value ?? '';
+      if ((byFirst.get(word.charAt(0)) ?? []).some((phrase) => matches(i, phrase))) continue;
+      (byLast.get(word.charAt(word.length - 1)) ?? []).some((phrase) => matches(i, phrase));
+    }
+    return found;
+  };
+  return { locate, test: (text) => locate(text).length > 0 };
+}
+
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // Most words are plain ASCII: decomposing them would change nothing.
+  return /[^\x00-\x7f]/u.test(lower) ? lower.normalize('NFD').replace(combiningMarks, '') : lower;
+}
+
+function resembles(word: string, cue: string, realWords: ReadonlySet<string>): boolean {
+  if (word === cue) return true;
+  if (word === '' || realWords.has(word)) return false;
+  const allowed = cue.length >= 8 ? 2 : cue.length >= 4 ? 1 : 0;
+  if (allowed === 0 || Math.abs(word.length - cue.length) > allowed) return false;
+  // A typo or two leaves the first or the last letter in place, or swaps two neighbours; the check is cheap and
+  // spares the edit distance for almost every word.
+  const endKept = word[0] === cue[0] || word.at(-1) === cue.at(-1);
+  if (!endKept && !isNeighbourSwap(word, cue)) return false;
+  // "brn" and "bonr" for "born": a four-letter cue tolerates one edit that keeps both its ends, or a swap.
+  if (cue.length === 4 && !(word[0] === cue[0] && word.at(-1) === cue.at(-1)) && !isNeighbourSwap(word, cue)) return false;
+  return editDistance(word, cue, allowed) <= allowed;
+}
+
+function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Optimal string alignment distance (a swap of two neighbours is one edit), abandoned past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current[j] = value;
+      rowBest = Math.min(rowBest, value);
+    }
+    if (rowBest > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

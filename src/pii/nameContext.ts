@@ -1,0 +1,259 @@
+// What the words around a name say about it: addressed ("Thanks Paul!"), signing a post ("Cheers,\nPaul"),
+// introduced as someone else ("my neighbour Paul"), announced ("titulaire : …"), or a book's author or character.
+// Forum posts are full of typos ("Thaanks", "Cordialent"), so cue words match with one slip allowed.
+
+const vocativeWords = ['hi', 'hello', 'hey', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'merci', 'bonjour',
+  'bonsoir', 'salut', 'coucou', 'cher', 'chère', 'ciao', 'hola', 'bravo', 'congrats', 'welcome', 'bienvenue', 'kudos'];
+const closingWords = ['thanks', 'thank', 'thx', 'ty', 'cheers', 'regards', 'best', 'merci', 'cordialement', 'bises', 'bisous',
+  'amitiés', 'salutations', 'sincerely', 'advance', "d'avance", 'd’avance', 'vous', 'soirée', 'soiree', 'journée', 'journee',
+  'care', 'love', 'wishes', 'ciao', 'a+', 'à+', '++', 'peace', 'yours', 'beaucoup', 'encore', 'again'];
+const relationNouns = ['friend', 'neighbour', 'neighbor', 'flatmate', 'roommate', 'housemate', 'partner', 'husband', 'wife',
+  'boyfriend', 'girlfriend', 'colleague', 'coworker', 'co-worker', 'cousin', 'aunt', 'auntie', 'uncle', 'brother', 'sister', 'son',
+  'daughter', 'mother', 'father', 'mum', 'mom', 'dad', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'granny', 'niece',
+  'nephew', 'boss', 'manager', 'teacher', 'tenant', 'landlord', 'landlady', 'mate', 'buddy', 'fiancé', 'fiancée', 'fiance',
+  'ami', 'amie', 'copain', 'copine', 'voisin', 'voisine', 'colocataire', 'coloc', 'compagnon', 'compagne', 'mari', 'femme',
+  'conjoint', 'conjointe', 'collègue', 'cousine', 'tante', 'oncle', 'frère', 'soeur', 'sœur', 'fils', 'fille', 'mère', 'père',
+  'grand-mère', 'grand-père', 'mamie', 'papi', 'papy', 'beau-père', 'belle-mère', 'beau-frère', 'belle-sœur', 'neveu', 'nièce',
+  'patron', 'patronne', 'locataire', 'propriétaire', 'filleul', 'filleule', 'parrain', 'marraine'];
+const possessives = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'mon', 'ma', 'mes', 'notre', 'nos', 'son',
+  'sa', 'ses', 'leur', 'ton', 'ta', 'votre', 'un', 'une', 'old', 'best', 'dear', 'late', 'petit', 'petite', 'meilleur', 'meilleure']);
+
+// Words that announce a name: whoever follows is a person even if the name is not a common one.
+const announcingCue = new RegExp(
+  String.raw`(?:\b(?:titulaire|(?:account|card)[ -]?holder|holder|name on (?:the )?(?:card|account|form|parcel|order)(?: is)?|` +
+    String.raw`(?:in|under) my name|my name(?: is)?|à mon nom|au nom de|mon nom(?: est)?|billed to|bill to|factur[ée]e? à|` +
+    String.raw`ship(?:ped)? (?:it |them )?to|deliver(?:ed)? to|livr[ée]e? à|please contact|contact(?:er|ez)?|ask|demande[rz]? à|` +
+    String.raw`thanks to|thank you to|merci à|meri à|grâce à|signed|signé|interphone|(?:bell|door) marked|c\/o|attn|` +
+    String.raw`(?:sold|gave|lent|vendu[es]?|donné[es]?|prêté[es]?)\b[^.!?\n]{0,40}\b(?:to|à)|bought\b[^.!?\n]{0,30}\bfrom|` +
+    String.raw`achet[ée]e?s?\b[^.!?\n]{0,30}\bà|(?:name|nom|owner|propriétaire|contact)\s*:|de la part de)` +
+    String.raw`\s*[:,]?\s*)$`,
+  'iu',
+);
+const selfIntroduction = /(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+$/iu;
+const supportRoleAfter = /^[ \t]*(?:from|at|of|du|de l['’]|de la|chez|with)[ \t]+(?:the[ \t]+)?(?:su+p+o+r+t|lumen|team|équipe|equipe|service|helpdesk|customer|staff|billing|mod)/iu;
+const nameEndsPhrase = /^[ \t]*(?:[!,.?:;)]|\p{Extended_Pictographic}|\n|$)/u;
+const dashMarker = /^[ \t]*(?:--|—|–|-)[ \t]*$/u;
+const literaryCue =
+  /\b(?:finished|finishing|just read|read it|reading buddy|buddy read|next up|authors?|auteure?s?|autrices?|novels?|romans?|book club|club de lecture|characters?|personnages?|héro(?:ïne|s)?|heroines?|chapters?|chapitres?|sittings|lu en|finir|fini|lecture commune|prochaine lecture|surlignages|highlights|metadata|métadonnées|isbn|trilog(?:y|ie)|saga)\b/iu;
+
+// The last word before a name that may make it one, for a quick look before the costlier checks below.
+const cueWordSet = new Set([
+  ...vocativeWords, ...relationNouns, 'you', 'to', 'à', 'from', 'titulaire', 'holder', 'name', 'nom', 'contact', 'contacter',
+  'contactez', 'ask', 'demandez', 'is', 'am', "i'm", 'i’m', 'im', "m'appelle", 'm’appelle', "c'est", 'c’est', 'marked', 'says',
+  'interphone', 'signed', 'signé', 'called', 'named',
+]);
+
+/**
+ * A quick, regex-free look at the word before a position: whether it is one that may announce a name ("Thanks",
+ * "titulaire", "my friend", "to"), or a colon stands there. Names pass this first; the checks below confirm.
+ */
+export function mayBeCuedBefore(text: string, start: number): boolean {
+  let at = start - 1;
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t' || text[at] === ',' || text[at] === '\u00a0')) at--;
+  if (text[at] === ':') return true;
+  const end = at + 1;
+  while (at >= 0 && text[at] !== ' ' && text[at] !== '\n' && text[at] !== '\t' && text[at] !== '(') at--;
+  const word = text.slice(at + 1, end).toLowerCase();
+  return cueWordSet.has(word);
+}
+
+/** Whether a name is followed by the end of its phrase ("Paul!", "Paul,", end of line): greetings and signatures. */
+export function endsPhrase(text: string, end: number): boolean {
+  let at = end;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  const next = text[at];
+  if (next === undefined || phraseEnds.has(next)) return true;
+  // An emoji after a name ends its phrase too: "Merci Théo 🙏".
+  return text.charCodeAt(at) >= 0x2000 && /^\p{Extended_Pictographic}/u.test(text.slice(at, at + 2));
+}
+
+const phraseEnds = new Set(['!', ',', '.', '?', ':', ';', ')', '\n', '\r', '·', '|', '•']);
+
+/** Whether a name starts its line, but for a dash: signatures, "Ship to:\nMarie Dupont". */
+export function startsLine(text: string, start: number): boolean {
+  for (let at = start - 1; at >= start - 5; at--) {
+    const char = text[at];
+    if (char === undefined || char === '\n') return true;
+    if (char !== ' ' && char !== '\t' && char !== '-' && char !== '—' && char !== '–' && char !== '~') return false;
+  }
+  return false;
+}
+
+// The same cues for a text already in lower case: no case folding while scanning a whole post.
+const literaryCueLower = new RegExp(literaryCue.source, 'u');
+
+/** Damerau–Levenshtein distance of at most one: one letter added, dropped, changed or two swapped. */
+function withinOneSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface CueList {
+  exact: ReadonlySet<string>;
+  /** Cues long enough that one slip cannot make another word, by length, for the typo check. */
+  long: ReadonlyMap<number, readonly string[]>;
+}
+
+function cueList(cues: readonly string[]): CueList {
+  const long = new Map<number, string[]>();
+  for (const cue of cues) if (cue.length >= 5) long.set(cue.length, [...(long.get(cue.length) ?? []), cue]);
+  return { exact: new Set(cues), long };
+}
+
+/** A cue word as written, allowing one slip in words long enough that a slip cannot make another word. */
+function isCueWord(word: string, cues: CueList): boolean {
+  const lower = word.toLowerCase();
+  if (cues.exact.has(lower)) return true;
+  if (lower.length < 4) return false;
+  for (const length of [lower.length - 1, lower.length, lower.length + 1]) {
+    for (const cue of cues.long.get(length) ?? []) if (withinOneSlip(lower, cue)) return true;
+  }
+  return false;
+}
+
+const vocativeCues = cueList(vocativeWords);
+const closingCues = cueList(closingWords);
+const relationCues = cueList(relationNouns);
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+/** The words before an offset on its line, as written, nearest last. */
+function wordsBefore(text: string, offset: number, count: number): string[] {
+  const before = text.slice(Math.max(lineStart(text, offset), offset - 40), offset);
+  return before.split(/[\s,;:!?.()]+/u).filter((w) => w !== '').slice(-count);
+}
+
+/** "Thanks Paul!", "Hi Ethan,", "Merci Théo !": the name is spoken to, so it is not the post's author. */
+export function isAddressed(text: string, start: number, end: number): boolean {
+  const words = wordsBefore(text, start, 2);
+  const last = words[words.length - 1];
+  // "Thanks Paul", "Hi, Paul" — but not "say hi! Edit:", where a sentence ended in between.
+  if (last === undefined || !/^[ \t,]+$/u.test(text.slice(text.lastIndexOf(last, start) + last.length, start))) return false;
+  return (isCueWord(last, vocativeCues) || isCueWord(words.join(' '), vocativeCues)) && nameEndsPhrase.test(text.slice(end, end + 3));
+}
+
+/** "I'm Kayleigh", "je m'appelle Marie": the author says who they are. */
+export function isSelfIntroduction(text: string, start: number): boolean {
+  return selfIntroduction.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/** "my neighbour Alessandro", "un ami Loïc", "ma grand-mère Juliette": someone the author writes about. */
+export function isIntroducedAsRelation(text: string, start: number): boolean {
+  const words = wordsBefore(text, start, 2);
+  if (words.length < 2) return false;
+  return possessives.has((words[0] ?? '').toLowerCase()) && isCueWord(words[1] ?? '', relationCues);
+}
+
+/** "titulaire …", "Account holder: …", "Name: …", "sold it to …", "please contact …": a name follows. */
+export function isAnnounced(text: string, start: number): boolean {
+  return announcingCue.test(text.slice(Math.max(lineStart(text, start), start - 60), start));
+}
+
+/** "Please ship the cover to:\nALESSANDRO RICCI": the name opens the line after a line that announces it. */
+export function isAnnouncedOnLineBefore(text: string, start: number): boolean {
+  const lineFrom = lineStart(text, start);
+  if (lineFrom === 0 || text.slice(lineFrom, start).trim() !== '') return false;
+  const previous = text.slice(lineStart(text, lineFrom - 1), lineFrom - 1);
+  return /(?:\bto|\bà|envoi|adresse|address|billed|factur\w*|livraison|delivery|titulaire|holder|name|nom)[ \t]*:[ \t]*$/iu.test(previous);
+}
+
+// What people do in a sentence: "… Smith said", "… Dupont m'a répondu", "… Nguyen's phone number".
+const personVerbAfter = new RegExp(
+  String.raw`^(?:[ \t]+(?:said|says|told|tells|wrote|writes|asked|asks|called|calls|phoned|emailed|texted|replied|answered|` +
+    String.raw`lives|lived|works|worked|was born|is my|was my|is a|was a|has|had|owes|paid|pays|bought|sold|sent|gave|met|married|` +
+    String.raw`joined|signed|moved|visited|wants|needs|would like|will|can|could|a dit|dit|m['’]a|nous a|a écrit|a répondu|habite|` +
+    String.raw`travaille|est né|est née|a acheté|a vendu|a payé|répare|repare|fixes)\b|['’]s[ \t]+(?:phone|number|address|email|` +
+    String.raw`e-mail|account|card|birthday|house|home|flat|car|wife|husband|partner|son|daughter|mother|father|mum|mom|dad|` +
+    String.raw`brother|sister|friend|boss|details|ssn|iban|passport|date of birth|dob)\b)`,
+  'iu',
+);
+
+/** "John Smith said", "Tatiana Nguyen's phone number", "Paul Durand m'a écrit": a person acts or owns. */
+export function isFollowedByPersonVerb(text: string, end: number): boolean {
+  return personVerbAfter.test(text.slice(end, end + 40));
+}
+
+/** "Rachel from support", "Mehdi du support": a staff member named by their role. */
+export function isNamedWithRole(text: string, end: number): boolean {
+  return supportRoleAfter.test(text.slice(end, end + 30));
+}
+
+/** A line that closes a post before the signature: "Cheers,", "Bien à vous,", "--", "A+". */
+function isClosingLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '') return false;
+  if (dashMarker.test(trimmed)) return true;
+  const words = trimmed.split(/[\s,.!]+/u).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 6) return false;
+  if (/,$/u.test(trimmed) && words.length <= 4) return true;
+  return isCueWord(words[words.length - 1] ?? '', closingCues);
+}
+
+// What may follow a name on its signature line: "· @handle", ", 06 …", a lone emoji.
+const signatureTail = /^[ \t]*(?:[·|•,/][^\n]*|\p{Extended_Pictographic}[^\n]*|[.!]?)[ \t]*$/u;
+const handleTail = /^[ \t]*[·|•][ \t]*@?[\p{L}\p{N}._-]+[ \t]*$/u;
+const signatureHead = /^[ \t]*(?:(?:--|—|–|-|~)[ \t]*)?$/u;
+// Lines that may come after a signature: links, emails, phone numbers, handles.
+const contactLine = /^[ \t]*(?:https?:\/\/\S+|www\.\S+|\S+@\S+|[@+(\d][\d\s().+/-]{5,}|@\S+|[^\s]+\s*[·|]\s*@\S+)[ \t]*$/u;
+
+/**
+ * Whether a name stands as the signature of a post: alone on its line (but for a "— " before it or a
+ * "· @handle" after it), after a closing line or a dash, or as the last words of the post.
+ */
+export function isSignature(text: string, start: number, end: number): boolean {
+  const from = lineStart(text, start);
+  const to = lineEnd(text, end);
+  const head = text.slice(from, start);
+  const tail = text.slice(end, to);
+  // "… any idea? -- Connor" ends a line after a dash.
+  const dashedTail = /(?:^|\s)(?:--|—|–)[ \t]*$/u.test(head) && /^[ \t.!]*$/u.test(tail);
+  // "… same on 4G. Joanna · @reader_joanna": a name with the author's handle after it signs the post.
+  if (/(?:^|[.!?][ \t]+)$/u.test(head) && handleTail.test(tail)) return true;
+  if (!dashedTail && (!signatureHead.test(head) || !signatureTail.test(tail))) return false;
+  if (dashedTail || /[-—–~]/u.test(head)) return true;
+  const previous = previousLine(text, from);
+  if (previous !== undefined && isClosingLine(previous)) return true;
+  // Otherwise only as the last words of the post, with at most contact lines after it.
+  const rest = text.slice(to).split('\n');
+  return rest.every((line) => line.trim() === '' || contactLine.test(line));
+}
+
+function previousLine(text: string, lineFrom: number): string | undefined {
+  let at = lineFrom - 1;
+  while (at > 0) {
+    const from = lineStart(text, at);
+    const line = text.slice(from, at);
+    if (line.trim() !== '') return line;
+    at = from - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a name sits in a paragraph about books ("Just finished … by Stephen King", "… indiqué comme auteur",
+ * "quel roman"): authors and characters there are not private people.
+ */
+export function mentionsBooks(text: string): boolean {
+  return literaryCueLower.test(text.toLowerCase());
+}
+
+export function isLiteraryContext(text: string, start: number, end: number): boolean {
+  const paragraphStart = Math.max(text.lastIndexOf('\n\n', start) + 2, start - 150);
+  const nextBreak = text.indexOf('\n\n', end);
+  const paragraphEnd = Math.min(nextBreak === -1 ? text.length : nextBreak, end + 150);
+  return literaryCue.test(text.slice(paragraphStart, paragraphEnd));
+}

@@ -1,0 +1,66 @@
+// Finds payment card numbers: 13 to 19 digits, compact or grouped with spaces or dashes, that pass the Luhn check
+// and start like a card network's numbers. Gift codes, order and tracking numbers fail one of the three tests.
+import type { Recognizer } from '../recognizer';
+import type { Span } from '../types';
+
+// Groups share one separator ("4242 4242 4242 4242", "3714-496353-98431"); the run of digits must be whole:
+// not the middle of an IBAN or of a longer number.
+const cardPattern =
+  /(?<![\p{L}\p{N}_])(?<!\p{N}[ \u00a0.,\/-])(?:\d{4}([ \u00a0-])\d{4,6}(?:\1\d{1,5}){1,3}|\d{13,19})(?![\p{L}\p{N}_]|[.,\/-]\p{N}|[ \u00a0-]\p{N}{3})/gu;
+
+// A number introduced as something else is not a card, unless a card word comes after that label.
+const otherNumberWord =
+  /(?<!\p{L})(?:order|commande|cmd|invoice|facture|ticket|tracking|suivi|colis|parcel|isbn|ean|imei|serial|s[ée]rie|gift|cadeau|coupon|voucher|promo|code|r[ée]f(?:[ée]rence)?|transaction|account|compte|iban|siret|siren)(?!\p{L})/giu;
+const cardWord = /(?<!\p{L})(?:card|carte|cc|visa|mastercard|amex|cb)(?!\p{L})/giu;
+
+export const paymentCardRecognizer: Recognizer = {
+  name: 'payment card',
+  recognize(text) {
+    const spans: Span[] = [];
+    for (const match of text.matchAll(cardPattern)) {
+      const digits = match[0].replace(/\D/gu, '');
+      if (digits.length < 13 || digits.length > 19 || !hasCardPrefix(digits) || !passesLuhn(digits)) continue;
+      if (namesAnotherNumber(text.slice(Math.max(0, match.index - 30), match.index).split('\n').pop() ?? '')) continue;
+      spans.push({ start: match.index, end: match.index + match[0].length, type: 'credit_card', owner: 'other', score: 0.95 });
+    }
+    return spans;
+  },
+};
+
+/** "Gift code 6011 …" is not a card; "commande 123, carte 4242 …" is: the nearest label wins. */
+function namesAnotherNumber(lineBefore: string): boolean {
+  const other = [...lineBefore.matchAll(otherNumberWord)].pop();
+  if (other === undefined) return false;
+  const card = [...lineBefore.matchAll(cardWord)].pop();
+  return card === undefined || card.index < other.index;
+}
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Whether the number starts like one of a card network's, at a length that network issues. */
+function hasCardPrefix(digits: string): boolean {
+  const length = digits.length;
+  const two = Number(digits.slice(0, 2));
+  const three = Number(digits.slice(0, 3));
+  const four = Number(digits.slice(0, 4));
+  if (digits.startsWith('4')) return length === 13 || length === 16 || length === 19; // Visa
+  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return length === 16; // Mastercard
+  if (two === 34 || two === 37) return length === 15; // American Express
+  if (four === 6011 || (three >= 644 && three <= 649) || two === 65) return length >= 16; // Discover
+  if (two === 62 || (four >= 2200 && four <= 2204)) return length >= 16; // UnionPay, Mir
+  if (four >= 3528 && four <= 3589) return length >= 16; // JCB
+  if ((three >= 300 && three <= 305) || two === 36 || two === 38 || two === 39) return length >= 14; // Diners Club
+  if ([5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763].includes(four)) return length >= 13; // Maestro
+  return false;
+}

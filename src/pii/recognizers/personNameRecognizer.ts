@@ -1,0 +1,433 @@
+// Finds the names of people in a post — anyone's; the requester's own are re-marked later. A name is a common
+// given name with a family name after it ("Marie Dupont", "DUPONT Marie", "Marie D."), a family name after a
+// title ("Mme Dupont"), a Vietnamese name in family-first order, any capitalised words where a cue announces a
+// person ("titulaire …", "my neighbour …", a signature), or a given name alone where it greets or signs.
+// One pass over the words; the costlier context checks run only for words that a quick look lets through.
+import { isTitleWord } from '../courtesyTitles';
+import { isCommonFamilyName } from '../familyNames';
+import { foldWord } from '../foldedText';
+import { givenNameList, isAmbiguousGivenName, isGivenName as isSimpleGivenName } from '../givenNames';
+import {
+  endsPhrase,
+  isAddressed,
+  isAnnounced,
+  isAnnouncedOnLineBefore,
+  isFollowedByPersonVerb,
+  isIntroducedAsRelation,
+  isLiteraryContext,
+  isNamedWithRole,
+  isSelfIntroduction,
+  isSignature,
+  mayBeCuedBefore,
+  mentionsBooks,
+  startsLine,
+} from '../nameContext';
+import { isCommonLowerWord, isNameParticle, isNeverAName, isThingWord } from '../ordinaryWords';
+import { familyFirstSurnameList, isFamilyFirstSurname } from '../personName';
+import type { Recognizer } from '../recognizer';
+import { isWholeToken } from '../tokenBoundary';
+import type { Span } from '../types';
+
+type Shape = 'cap' | 'upper' | 'lower' | 'initial';
+
+interface Word {
+  start: number;
+  end: number;
+  shape: Shape;
+  /** Folded when first needed: most lower-case words are never looked up. Present from the start, so that every
+   * word has the same shape for the engine. */
+  folded: string | undefined;
+}
+
+/** One text being read: its words, and whether it talks about books at all (most posts do not). */
+interface Reading {
+  text: string;
+  words: Word[];
+  /** Looked up once, when a name first needs it. */
+  aboutBooks?: boolean;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  /** 0 for words read as something else (a book, a brand): skipped, not reported. */
+  score: number;
+  nextWord: number;
+}
+
+const wordPattern = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// Letters only Vietnamese uses (ă đ ơ ư and the dot-below and hook-above vowels).
+const vietnameseLetters = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+const vietnameseMiddleNames = new Set([
+  'van', 'thi', 'thu', 'quang', 'minh', 'ngoc', 'duc', 'huu', 'thanh', 'hoang', 'xuan', 'kim', 'hong', 'anh', 'gia', 'dinh', 'cong',
+  'manh', 'bao', 'tuan', 'huy', 'dung', 'thao', 'lan', 'huong', 'linh', 'mai', 'hoa', 'trang', 'hanh', 'phuong', 'nam', 'long',
+  'hung', 'hai', 'khanh', 'son', 'tung', 'hieu', 'thuy', 'nga', 'hien', 'hang', 'yen', 'vy', 'trung', 'kien', 'cuong', 'phong',
+]);
+// Typed in lower case, "miss" and "me" are verbs and pronouns; these are titles whatever their case.
+const lowerCaseTitles = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'madame', 'monsieur', 'mademoiselle']);
+// Every lower-case word that may open a name (given names, titles, Vietnamese family names), folded: the other
+// lower-case words, most of a post, are passed over with one Set probe.
+const lowerNameWords = new Set([...givenNameList(), ...lowerCaseTitles, ...familyFirstSurnameList()]);
+
+/** Whether a lower-case word may be a given name, a title or a Vietnamese family name. */
+function mayBeLowerCaseName(text: string, word: Word): boolean {
+  const name = folded(text, word);
+  // "pierre-yves": a compound given name is looked up by its first part.
+  return lowerNameWords.has(name) || (name.includes('-') && lowerNameWords.has(name.slice(0, name.indexOf('-'))));
+}
+
+export const personNameRecognizer: Recognizer = {
+  name: 'person name',
+  recognize(text) {
+    const reading: Reading = { text, words: readWords(text) };
+    const spans: Span[] = [];
+    const { words } = reading;
+    let i = 0;
+    while (i < words.length) {
+      const found = nameAt(reading, i);
+      if (found) {
+        if (found.score > 0) spans.push({ start: found.start, end: found.end, type: 'person', owner: 'other', score: found.score });
+        i = Math.max(found.nextWord, i + 1);
+      } else i += 1;
+    }
+    return spans;
+  },
+};
+
+function readWords(text: string): Word[] {
+  const words: Word[] = [];
+  wordPattern.lastIndex = 0;
+  for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let shape: Shape;
+    if (!isUpperAt(text, start)) shape = 'lower';
+    else if (end - start === 1) shape = text[end] === '.' ? 'initial' : 'upper';
+    else shape = isUpperAt(text, start + 1) || (end - start > 2 && !isLetterAt(text, start + 1) && isUpperAt(text, start + 2)) ? 'upper' : 'cap';
+    words.push({ start, end, shape, folded: undefined });
+  }
+  return words;
+}
+
+// Letter case by code unit: an ASCII fast path, then the general test for accented capitals ("É", "Ł").
+function isUpperAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  const char = text.charAt(at);
+  return char !== char.toLowerCase();
+}
+
+function isLetterAt(text: string, at: number): boolean {
+  const char = text.charAt(at);
+  return char.toLowerCase() !== char.toUpperCase();
+}
+
+/** Whether a word stands on its own: the usual case (space or punctuation around it) without the full check. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  const plain = (code: number) => Number.isNaN(code) || code === 32 || code === 10 || code === 44 || code === 33 || code === 63 || code === 58 || code === 40 || code === 41;
+  return (plain(before) && plain(after)) || isWholeToken(text, start, end);
+}
+
+function folded(text: string, word: Word): string {
+  word.folded ??= foldWord(text.slice(word.start, word.end));
+  return word.folded;
+}
+
+function isCapitalised(word: Word | undefined): word is Word {
+  return word !== undefined && (word.shape === 'cap' || (word.shape === 'upper' && word.end - word.start >= 2));
+}
+
+/** "Marie", and the compound "Pierre-Yves" or "Jean-François" whose parts are all given names. */
+function isGivenName(name: string): boolean {
+  if (isSimpleGivenName(name)) return true;
+  return name.includes('-') && name.split('-').every((part) => isSimpleGivenName(part));
+}
+
+/** The gap between two words of one name: a space; ". " after an initial; one line break in a wrapped name. */
+function joins(text: string, left: Word, right: Word, allowLineBreak: boolean): boolean {
+  const gapLength = right.start - left.end;
+  if (gapLength === 1 && (text[left.end] === ' ' || text[left.end] === '\u00a0')) return true;
+  if (left.shape === 'initial' && text[left.end] === '.' && (gapLength === 1 || (gapLength === 2 && text[left.end + 1] === ' '))) return true;
+  if (!allowLineBreak || gapLength > 4 || !/^[ \t]*\n[ \t]*$/u.test(text.slice(left.end, right.start))) return false;
+  // "contact Jean\nDupont at…" or a signature "Jeanne\nMartin": the next line must not start a new sentence.
+  return /^[ \t]*(?:[.,!]?[ \t]*$|[.,]?[ \t]+\p{Ll})/u.test(text.slice(right.end, right.end + 12).split('\n')[0] ?? '');
+}
+
+/** Whether a word can be (part of) a family name: capitalised, not a brand, place word or sentence word. */
+function isFamilyWord(text: string, word: Word | undefined): boolean {
+  if (!isCapitalised(word)) return false;
+  if (word.shape === 'upper' && word.end - word.start <= 2) return false; // "HD", "BW", "OR"
+  return !isNeverAName(folded(text, word));
+}
+
+function isLowerFamily(text: string, word: Word): boolean {
+  return word.shape === 'lower' && word.end - word.start >= 3 && !isCommonLowerWord(folded(text, word));
+}
+
+/** The index after the family name that starts at `from` (particles and a final initial included). */
+function familyEnd(reading: Reading, from: number, limit: number, options: { lowerToo?: boolean; joined?: boolean } = {}): number {
+  const { text, words } = reading;
+  const lowerToo = options.lowerToo === true;
+  let k = from;
+  while (k < words.length && k - from < limit) {
+    const word = words[k];
+    const previous = words[k - 1];
+    if (word === undefined) break;
+    const joined = k === from && options.joined === true;
+    if (!joined && (previous === undefined || !joins(text, previous, word, k === from && !lowerToo && previous.shape !== 'lower'))) break;
+    if (!standsAlone(text, word.start, word.end)) break;
+    const next = words[k + 1];
+    if (word.shape !== 'initial' && isNameParticle(folded(text, word)) && next !== undefined && joins(text, word, next, false)) {
+      if (isFamilyWord(text, next) || (lowerToo && isLowerFamily(text, next))) {
+        k += 1;
+        continue;
+      }
+    }
+    if (word.shape === 'initial') return k + 1;
+    if (isFamilyWord(text, word) || (lowerToo && isLowerFamily(text, word))) {
+      k += 1;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** End offset of the words [from, to): the dot of a final initial belongs to the name. */
+function endOf(reading: Reading, to: number): number {
+  const last = reading.words[to - 1];
+  if (last === undefined) return 0;
+  return last.shape === 'initial' && reading.text[last.end] === '.' ? last.end + 1 : last.end;
+}
+
+function found(reading: Reading, from: number, to: number, score: number): Found | undefined {
+  const first = reading.words[from];
+  return first && { start: first.start, end: endOf(reading, to), score, nextWord: to };
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return before.trim() === '' || /[.!?:]\s+$|\n\s*$/u.test(before);
+}
+
+/** A cue that makes the words a person whatever they are; the quick look first, then the checks. */
+function hasPersonCue(text: string, start: number, end: number): boolean {
+  const cuedBefore = mayBeCuedBefore(text, start);
+  const atLineStart = startsLine(text, start);
+  const closing = endsPhrase(text, end);
+  return (
+    (cuedBefore && (isAddressed(text, start, end) || isIntroducedAsRelation(text, start) || isAnnounced(text, start) || isSelfIntroduction(text, start))) ||
+    (atLineStart && (isAnnouncedOnLineBefore(text, start) || (closing && isSignature(text, start, end)))) ||
+    (closing && !atLineStart && isSignature(text, start, end)) ||
+    isNamedWithRole(text, end)
+  );
+}
+
+function isLiterary(reading: Reading, start: number, end: number): boolean {
+  reading.aboutBooks ??= mentionsBooks(reading.text);
+  return reading.aboutBooks && isLiteraryContext(reading.text, start, end);
+}
+
+function nameAt(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (word === undefined) return undefined;
+  if (word.shape === 'lower') return lowerCaseNameAt(reading, i);
+  if (word.shape === 'initial') return isTitleWord(folded(text, word), '.') ? titledName(reading, i) : initialledName(reading, i);
+  if (!standsAlone(text, word.start, word.end)) return undefined;
+  const before = text[word.start - 1];
+  if (before === '@' || before === '#' || before === '/' || before === '_') return undefined;
+  const name = folded(text, word);
+
+  // "Mme Dupont", "Mr. Carter", "M. Ouali": the title stays outside the span.
+  if (isTitleWord(name, text.charAt(word.end))) return titledName(reading, i);
+
+  // "DUPONT Marie": a family name in capitals before the given name.
+  if (word.shape === 'upper' && word.end - word.start >= 3 && !isNeverAName(name)) {
+    const next = words[i + 1];
+    if (next?.shape === 'cap' && isGivenName(folded(text, next)) && joins(text, word, next, false)) {
+      return found(reading, i, Math.max(familyEnd(reading, i + 2, 1), i + 2), 0.85);
+    }
+  }
+
+  if (isFamilyFirstSurname(name)) {
+    const vietnamese = familyFirstName(reading, i);
+    if (vietnamese) return vietnamese;
+  }
+
+  if (isGivenName(name)) return givenName(reading, i);
+
+  // Any capitalised words where a cue announces a person: "titulaire Hélène CARPENTIER", "Cheers,\nOlivia THOMPSON".
+  if (isCapitalised(word) && !isNeverAName(name)) return cuedName(reading, i);
+  return undefined;
+}
+
+function titledName(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const title = words[i];
+  const next = words[i + 1];
+  if (!title || !next || (title.shape === 'lower' && !lowerCaseTitles.has(folded(text, title)))) return undefined;
+  const gap = text.slice(title.end, next.start);
+  if (gap !== ' ' && gap !== '. ' && gap !== '\u00a0' && gap !== '.\u00a0') return undefined;
+  const end = familyEnd(reading, i + 1, 3, { joined: true });
+  if (end <= i + 1) return undefined;
+  const start = next.start;
+  const stop = endOf(reading, end);
+  // "Mr Mercedes", "Monsieur Ibrahim et les fleurs du Coran", "Mrs Dalloway" are books.
+  const bookLike = isLiterary(reading, start, stop) || /\b(?:for|pour)[ \t]+$/iu.test(text.slice(Math.max(0, title.start - 6), title.start));
+  const score = bookLike && !isAnnounced(text, title.start) ? 0 : 0.8;
+  return { start, end: stop, score, nextWord: end };
+}
+
+/** "Nguyễn Thu Thảo", "HUỲNH Quang Dũng": family name first, then middle and given names. */
+function familyFirstName(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (!word) return undefined;
+  let vietnamese = vietnameseLetters.test(text.slice(word.start, word.end));
+  if (!isCapitalised(word) && !vietnamese) return undefined;
+  let end = i + 1;
+  while (end < words.length && end - i < 4) {
+    const next = words[end];
+    const previous = words[end - 1];
+    if (!next || !previous || !joins(text, previous, next, false)) break;
+    const written = text.slice(next.start, next.end);
+    const hasMarks = vietnameseLetters.test(written);
+    if (!hasMarks && !vietnameseMiddleNames.has(folded(text, next))) break;
+    if (next.shape === 'lower' && word.shape !== 'lower') break;
+    if (!isCapitalised(next) && word.shape !== 'lower' && !hasMarks) break;
+    vietnamese ||= hasMarks;
+    end += 1;
+  }
+  if (end - i < 2 || (!vietnamese && end - i < 3)) return undefined;
+  if (word.shape === 'lower' && !hasPersonCue(text, word.start, endOf(reading, end))) return undefined;
+  return found(reading, i, end, 0.8);
+}
+
+/** A common given name, with the family name after it when there is one. */
+function givenName(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (!word) return undefined;
+  const previous = words[i - 1];
+  // "Kobo Clara", "rue Victor Hugo", "Central Library": part of the name of a thing or a place.
+  if (previous && joins(text, previous, word, false) && isThingWord(folded(text, previous))) return undefined;
+  const end = familyEnd(reading, i + 1, 3);
+  if (end === i + 1) return givenAlone(reading, i);
+  const stop = endOf(reading, end);
+  const ambiguous = isAmbiguousGivenName(folded(text, word)) && isSentenceStart(text, word.start);
+  const literary = isLiterary(reading, word.start, stop);
+  if ((ambiguous || literary) && !hasPersonCue(text, word.start, stop)) return literary ? { start: word.start, end: stop, score: 0, nextWord: end } : undefined;
+  return found(reading, i, end, 0.85);
+}
+
+/** "J. Smith", "M.-C. Dupont" is rarer: an initial, then a family name that is a common one or has a cue. */
+function initialledName(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  const next = words[i + 1];
+  if (!word || !next || !joins(text, word, next, false) || !isFamilyWord(text, next) || !standsAlone(text, word.start, word.end)) return undefined;
+  // "I. Introduction", "A. Smith" at a list's start would be read as initials too: a common family name or a cue.
+  const end = familyEnd(reading, i + 1, 2);
+  const stop = endOf(reading, end);
+  const cued = isCommonFamilyName(folded(text, next)) || hasPersonCue(text, word.start, stop) || isFollowedByPersonVerb(text, stop);
+  if (!cued || isLiterary(reading, word.start, stop)) return undefined;
+  return found(reading, i, end, 0.75);
+}
+
+/** A given name with no family name: a person only where it greets, signs, is introduced, or acts. */
+function givenAlone(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (!word) return undefined;
+  const end = endOf(reading, i + 1);
+  const cuedBefore = mayBeCuedBefore(text, word.start);
+  const closing = endsPhrase(text, end);
+  const strong =
+    (closing && (isAddressed(text, word.start, end) || isSignature(text, word.start, end))) || (cuedBefore && isIntroducedAsRelation(text, word.start));
+  const weaker =
+    (cuedBefore && (isAnnounced(text, word.start) || isSelfIntroduction(text, word.start))) || isNamedWithRole(text, end) || isFollowedByPersonVerb(text, end);
+  if (strong || (weaker && !isAmbiguousGivenName(folded(text, word)))) return { start: word.start, end, score: 0.7, nextWord: i + 1 };
+  return undefined;
+}
+
+/** Capitalised words that are not a known name: a person only where a cue says so. */
+function cuedName(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (!word) return undefined;
+  const cuedBefore = mayBeCuedBefore(text, word.start);
+  const atLineStart = startsLine(text, word.start);
+  const next = words[i + 1];
+  // The common case, a capitalised word opening a sentence ("Sold my…"), is let go after a glance.
+  if (!cuedBefore && !atLineStart && !endsPhrase(text, word.end) && !(isCapitalised(next) && joins(text, word, next, false))) return undefined;
+  let end = familyEnd(reading, i, 4, { joined: true });
+  // "Ask Jean Dupont": a known given name further on starts the name; the words before it are the sentence's.
+  // Not in a Vietnamese name, where the given name comes last: "Trần Văn Huy".
+  for (let k = i + 1; k < end; k++) {
+    const later = words[k];
+    const before = words[k - 1];
+    if (!later || !before || !isGivenName(folded(text, later))) continue;
+    if (vietnameseMiddleNames.has(folded(text, before)) || vietnameseLetters.test(text.slice(before.start, before.end))) continue;
+    end = k;
+  }
+  if (end <= i) return undefined;
+  const stop = endOf(reading, end);
+  const several = end - i >= 2;
+  const closing = endsPhrase(text, stop);
+  const last = words[end - 1];
+  const familyLast = several && last !== undefined && isCommonFamilyName(folded(text, last));
+  // Most capitalised words start a sentence or name a thing: only those with a hint go on to the checks.
+  if (!cuedBefore && !atLineStart && !closing && !familyLast && !several) return undefined;
+  const announced =
+    (cuedBefore && (isAnnounced(text, word.start) || isIntroducedAsRelation(text, word.start))) ||
+    (atLineStart && isAnnouncedOnLineBefore(text, word.start)) ||
+    // "My name is Tatiana Oyelaran", "Tatiana Dupont", "Oyelaran Tatiana said": two words and a person's cue.
+    (several && (familyLast || (cuedBefore && isSelfIntroduction(text, word.start)) || isFollowedByPersonVerb(text, stop)));
+  // An unknown word alone on the last line is as often a product or a greeting: it needs a closing line.
+  const signing = closing && isSignature(text, word.start, stop) && closesAfterSalutation(text, word.start);
+  if ((announced || signing) && !isLiterary(reading, word.start, stop)) return found(reading, i, end, 0.75);
+  if (!several && (cuedBefore || closing) && (isAddressed(text, word.start, stop) || isSelfIntroduction(text, word.start))) return found(reading, i, end, 0.6);
+  // Not a name from here ("Taanks", "I’m"): the next word may still start one ("Ainhoa", "Giulia").
+  return undefined;
+}
+
+function closesAfterSalutation(text: string, start: number): boolean {
+  const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
+  if (/[-—–~]/u.test(text.slice(lineFrom, start))) return true;
+  const before = text.slice(Math.max(0, lineFrom - 40), lineFrom).trimEnd();
+  return /(?:,|--|—|\b(?:a\+|à\+|bises|cheers|thanks|thx|merci|regards|best|cordialement))[ \t]*$/iu.test(before);
+}
+
+/** "thanks daniel!", "cheers,\njames", "titulaire maxime roussel", "to huỳnh thu hạnh": lower case needs a cue. */
+function lowerCaseNameAt(reading: Reading, i: number): Found | undefined {
+  const { text, words } = reading;
+  const word = words[i];
+  if (!word || word.end - word.start < 2 || word.end - word.start > 16) return undefined;
+  // The quick look, one Set probe: most lower-case words are no name, title or Vietnamese family name at all.
+  if (!mayBeLowerCaseName(text, word)) return undefined;
+  const name = folded(text, word);
+  const title = lowerCaseTitles.has(name);
+  const vietnamese = !title && isFamilyFirstSurname(name) && vietnameseLetters.test(text.slice(word.start, word.end));
+  // "will", "may", "mark" in lower case are words.
+  const given = !title && !vietnamese && isGivenName(name) && !isAmbiguousGivenName(name);
+  if (!title && !vietnamese && !given) return undefined;
+  if (!standsAlone(text, word.start, word.end) || text[word.start - 1] === '@') return undefined;
+  if (title) return titledName(reading, i);
+  if (vietnamese) return familyFirstName(reading, i);
+  const cuedBefore = mayBeCuedBefore(text, word.start);
+  const withFamily = familyEnd(reading, i + 1, 2, { lowerToo: true });
+  if (withFamily > i + 1) {
+    const stop = endOf(reading, withFamily);
+    const cued =
+      (cuedBefore && (isAnnounced(text, word.start) || isIntroducedAsRelation(text, word.start))) ||
+      isSignature(text, word.start, stop) ||
+      isAnnouncedOnLineBefore(text, word.start);
+    if (cued) return { start: word.start, end: stop, score: 0.7, nextWord: withFamily };
+  }
+  const addressed = cuedBefore || endsPhrase(text, word.end) ? isAddressed(text, word.start, word.end) || isSignature(text, word.start, word.end) : false;
+  if (addressed || (cuedBefore && isIntroducedAsRelation(text, word.start))) return { start: word.start, end: word.end, score: 0.6, nextWord: i + 1 };
+  return undefined;
+}

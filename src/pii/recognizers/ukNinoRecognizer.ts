@@ -1,0 +1,24 @@
+// Finds UK National Insurance numbers: two letters from the allowed set, six digits and a suffix A to D, compact
+// or spaced in pairs. Capitals are enough; typed in lower case, it needs "national insurance" or "NI" nearby.
+import { cueWords } from '../cueWords';
+import type { Recognizer } from '../recognizer';
+import type { Span } from '../types';
+
+// D, F, I, Q, U and V are never used; O is never the second letter; BG, GB, KN, NK, NT, TN and ZZ are not allocated.
+const ninoPattern =
+  /(?<![\p{L}\p{N}])(?!bg|gb|kn|nk|nt|tn|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z][ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[a-d](?![\p{L}\p{N}])/giu;
+const ninoCues = cueWords(['national insurance', 'nino', 'ni number', 'ni no', 'nin']);
+
+export const ukNinoRecognizer: Recognizer = {
+  name: 'uk nino',
+  recognize(text) {
+    const spans: Span[] = [];
+    for (const match of text.matchAll(ninoPattern)) {
+      const written = match[0];
+      const capitals = written === written.toUpperCase();
+      if (!capitals && !ninoCues.test(text.slice(Math.max(0, match.index - 100), match.index))) continue;
+      spans.push({ start: match.index, end: match.index + written.length, type: 'national_id', owner: 'other', score: capitals ? 0.9 : 0.8 });
+    }
+    return spans;
+  },
+};
