@@ -114,9 +114,9 @@ async function runErasure(posts: Post[], datasetFile: string, tmp: string, tag: 
   const direct: string[] = [];
   for (let k = 0; k < posts.length; k++) {
     const p = posts[k]!;
-    let spans: Array<{ start: number; end: number; type: string; owner: string }> = [];
+    let spans: Array<{ start: number; end: number; type: string; score: number; owner: string }> = [];
     try {
-      spans = detectPii(p.text, ids[k]!).map(({ start, end, type, owner }) => ({ start, end, type: type.toUpperCase(), owner }));
+      spans = detectPii(p.text, ids[k]!).map(({ start, end, type, score, owner }) => ({ start, end, type: type.toUpperCase(), score, owner }));
     } catch (error) {
       errors++;
       firstError ??= `${p.id}: ${message(error)}`;
