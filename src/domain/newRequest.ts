@@ -34,9 +34,10 @@ export const NewRequest = z
           .array(singleLine(64).pipe(z.string().regex(/^@?[^\s@]{1,64}$/, 'must be a username without spaces')))
           .max(10, 'at most 10 usernames')
           .default([]),
+        addresses: z.array(freeText(300).pipe(z.string().trim().min(5, 'an address needs at least 5 characters'))).max(5, 'at most 5 addresses').default([]),
       })
       .strict()
-      .default({ phones: [], usernames: [] }),
+      .default({ phones: [], usernames: [], addresses: [] }),
     posts: z
       .array(singleLine(500).pipe(z.string().min(1, 'must be a post id or link')))
       .min(1, 'name at least one post (its link or id)')

@@ -70,7 +70,7 @@ function formToRequest(form: Record<string, string | undefined>, lang: string): 
   return {
     email: form.email ?? '',
     name: optional(form.name),
-    identifiers: { phones: lines(form.phones), usernames: lines(form.usernames) },
+    identifiers: { phones: lines(form.phones), usernames: lines(form.usernames), addresses: lines(form.addresses) },
     posts: lines(form.posts),
     scope: form.scope,
     quotes: lines(form.quotes),

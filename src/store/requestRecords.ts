@@ -52,6 +52,7 @@ export async function createRequest(
     ...(input.name ? [{ kind: 'name', value: input.name }] : []),
     ...input.identifiers.phones.map((value) => ({ kind: 'phone', value })),
     ...input.identifiers.usernames.map((value) => ({ kind: 'username', value: value.replace(/^@/, '') })),
+    ...input.identifiers.addresses.map((value) => ({ kind: 'address', value })),
   ];
   const privateText: PrivateText = { details: input.details, quotes: input.quotes, answers: [] };
   const audited = firstAuditEntry(

@@ -144,3 +144,13 @@ test('approving only some findings removes those and leaves the rest', async () 
   expect(done.text).toMatch(/email/i);
   expect(done.text).not.toMatch(/phone/i);
 });
+
+test('a postal address the requester gives is found as theirs in a named post', async () => {
+  const postId = await world.addPost('Parcels go to 14 rue des Lilas, 75011 Paris, ring twice.');
+  const { id } = await submit([postId], { identifiers: { phones: [], usernames: [], addresses: ['14 rue des Lilas, 75011 Paris'] } });
+  await world.verifyFromEmail(requester.email, id);
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  const address = review.body.posts[0].findings.find((f: { type: string }) => f.type === 'address');
+  expect(address).toMatchObject({ owner: 'requester', text: expect.stringContaining('14 rue des Lilas') });
+  expect(review.body.requester.addresses).toEqual(['14 rue des Lilas, 75011 Paris']);
+});
