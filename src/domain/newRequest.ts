@@ -1,5 +1,6 @@
 // What a requester sends us, checked field by field. The same schema serves the JSON API and the contact form.
 import { z } from 'zod';
+import { locales } from '../mail/mailTemplates';
 
 const noLineBreaks = (value: string) => !/[\r\n]/.test(value);
 const noControlCharacters = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
@@ -17,8 +18,6 @@ const freeText = (max: number) =>
 
 export const relationships = ['author', 'subject', 'guardian', 'representative'] as const;
 export const scopes = ['all', 'quoted'] as const;
-export const locales = ['en', 'fr'] as const;
-export type Locale = (typeof locales)[number];
 
 export const NewRequest = z
   .object({

@@ -6,7 +6,7 @@ import type { SecretBox } from '../store/secretBox';
 import { RequestNotFound, ValidationFailed } from './errors';
 import { fieldErrors } from './intake';
 import type { RequestState } from './lifecycle';
-import type { Locale } from './newRequest';
+import type { Locale } from '../mail/mailTemplates';
 
 const requester = { kind: 'requester' } as const;
 

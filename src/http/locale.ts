@@ -1,6 +1,6 @@
 // The page language: ?lang= first, then the browser's Accept-Language, then English.
 import type { Request } from 'express';
-import { type Locale, locales } from '../domain/newRequest';
+import { type Locale, locales } from '../mail/mailTemplates';
 
 export function localeOf(req: Request): Locale {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : typeof req.body?.lang === 'string' ? req.body.lang : undefined;

@@ -3,7 +3,7 @@ import { Eta } from 'eta';
 import path from 'node:path';
 import { templatesDir } from '../paths';
 import { translate } from '../mail/i18n';
-import type { Locale } from '../domain/newRequest';
+import type { Locale } from '../mail/mailTemplates';
 
 export interface Pages {
   render(page: string, locale: Locale, data: Record<string, unknown>): string;

@@ -8,7 +8,7 @@ import type { EventDeps } from '../store/requestEvents';
 import { getRequest, postsOf } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import { postUrl } from '../domain/postReference';
-import type { Locale } from '../domain/newRequest';
+import type { Locale } from '../mail/mailTemplates';
 import { localeOf } from './locale';
 import { type RequestState, terminalStates, withdrawableStates } from '../domain/lifecycle';
 import type { Pages } from './pages';
