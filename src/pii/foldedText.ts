@@ -31,19 +31,33 @@ const whitespace = /\s/u;
 
 export function foldText(text: string, options: { joinHyphens?: boolean } = {}): FoldedText {
   const joinHyphens = options.joinHyphens === true;
-  const chars: string[] = [];
+  let value = '';
   const originStart: number[] = [];
   const originEnd: number[] = [];
+  // The last code unit put in the folded text (-1 before any): a gap after a space widens that space.
+  let last = -1;
   let index = 0;
   while (index < text.length) {
+    // Most of a post is runs of ASCII word characters: each folds to itself lower-cased, one unit for one, so a
+    // run is copied with one slice instead of one string per character.
+    const runStart = index;
+    for (let code = text.charCodeAt(index); code < 0x80 && !isAsciiGap(code, joinHyphens); code = text.charCodeAt(index)) {
+      originStart.push(index);
+      originEnd.push(index + 1);
+      index += 1;
+    }
+    if (index > runStart) {
+      value += text.slice(runStart, index).toLowerCase();
+      last = text.charCodeAt(index - 1); // never a space: spaces are gaps
+      if (index >= text.length) break;
+    }
     const code = text.charCodeAt(index);
     let end = index + 1;
     let bare: string;
     let isGap: boolean;
-    // Most of a post is ASCII: fold it without normalising a string per character.
     if (code < 0x80) {
-      isGap = code === 32 || (code >= 9 && code <= 13) || (joinHyphens && code === 45);
-      bare = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text.charAt(index);
+      isGap = true; // the run above stops at an ASCII character only when it is a gap
+      bare = ' ';
     } else {
       const char = String.fromCodePoint(text.codePointAt(index) ?? code);
       end = index + char.length;
@@ -52,23 +66,29 @@ export function foldText(text: string, options: { joinHyphens?: boolean } = {}):
     }
     if (isGap) {
       // A run of gaps becomes one space that stands for the whole run.
-      if (chars[chars.length - 1] === ' ') originEnd[originEnd.length - 1] = end;
+      if (last === 32) originEnd[originEnd.length - 1] = end;
       else {
-        chars.push(' ');
+        value += ' ';
         originStart.push(index);
         originEnd.push(end);
+        last = 32;
       }
-    } else {
+    } else if (bare.length > 0) {
       // One map entry per UTF-16 unit, as indexOf counts them: an emoji is two.
+      value += bare;
       for (let unit = 0; unit < bare.length; unit++) {
-        chars.push(bare.charAt(unit));
         originStart.push(index);
         originEnd.push(end);
       }
+      last = bare.charCodeAt(bare.length - 1);
     }
     index = end;
   }
-  return { value: chars.join(''), originStart, originEnd };
+  return { value, originStart, originEnd };
+}
+
+function isAsciiGap(code: number, joinHyphens: boolean): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (joinHyphens && code === 45);
 }
 
 function foldLetter(char: string): string {
@@ -100,6 +120,15 @@ const marks = /[\u0300-\u036f]/gu;
  * can occur at all before the text is folded for real. Whitespace and hyphens are left as they are.
  */
 export function quickFold(text: string): string {
+  // The requester's name and usernames are both looked for in the same post, one after the other: the last
+  // post's fold is kept for the second look (a string is immutable, so the same string has the same fold).
+  if (text !== lastQuickFold.text) lastQuickFold = { text, folded: quickFoldOnce(text) };
+  return lastQuickFold.folded;
+}
+
+let lastQuickFold = { text: '', folded: '' };
+
+function quickFoldOnce(text: string): string {
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length; i++) {
     if (lower.charCodeAt(i) >= 0x80) return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);

@@ -29,6 +29,7 @@ const announcingCue = new RegExp(
     String.raw`\s*[:,]?\s*)$`,
   'iu',
 );
+const whitespaceChar = /\s/u;
 const selfIntroduction = /(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+$/iu;
 const supportRoleAfter = /^[ \t]*(?:from|at|of|du|de l['’]|de la|chez|with)[ \t]+(?:the[ \t]+)?(?:su+p+o+r+t|lumen|team|équipe|equipe|service|helpdesk|customer|staff|billing|mod)/iu;
 const nameEndsPhrase = /^[ \t]*(?:[!,.?:;)]|\p{Extended_Pictographic}|\n|$)/u;
@@ -148,6 +149,8 @@ export function isAddressed(text: string, start: number, end: number): boolean {
 
 /** "I'm Kayleigh", "je m'appelle Marie": the author says who they are. */
 export function isSelfIntroduction(text: string, start: number): boolean {
+  // The cue ends in whitespace just before the name: without it, the pattern need not be tried at every offset.
+  if (!whitespaceChar.test(text.charAt(start - 1))) return false;
   return selfIntroduction.test(text.slice(Math.max(0, start - 16), start));
 }
 

@@ -299,9 +299,7 @@ function conflictOf(written: string, type: PiiType, requester: RequesterProfile)
   else if (type === 'username' || type === 'person') local = written.replace(/^@/u, '').replace(/#\d+$/u, '');
   else return undefined;
   const parts = type === 'person' ? foldNeedle(local.replace(/\.$/u, ''), { joinHyphens: true }).split(' ') : handlePartsOf(local);
-  const own = new Set([...requester.givenNames, ...requester.familyNames, ...requester.nameTokens]);
-  const family = requester.familyNames.filter((f) => f.length >= 4);
-  const familyInitials = new Set(requester.familyNames.map((f) => f.charAt(0)));
+  const { own, family, familyInitials } = nameWordsOf(requester);
   for (const given of requester.givenNames) {
     if (given.length < 3) continue;
     const at = parts.findIndex((p) => p.startsWith(given) || p.endsWith(given));
@@ -318,4 +316,27 @@ function conflictOf(written: string, type: PiiType, requester: RequesterProfile)
   if (parts.some((p) => p.length >= 4 && !own.has(p) && family.some((f) => resemblesFamilyName(p, f)))) return 'lookalike';
   if (parts.some((p) => family.includes(p)) && parts.some((p) => p.length >= 3 && !own.has(p) && isGivenName(p))) return 'relative';
   return undefined;
+}
+
+interface NameWords {
+  own: Set<string>;
+  /** Family names long enough for a look-alike to mean something. */
+  family: string[];
+  familyInitials: Set<string>;
+}
+
+// conflictOf runs for every finding of someone else: the requester's name words are gathered once per profile.
+const nameWordsByProfile = new WeakMap<RequesterProfile, NameWords>();
+
+function nameWordsOf(requester: RequesterProfile): NameWords {
+  let words = nameWordsByProfile.get(requester);
+  if (words === undefined) {
+    words = {
+      own: new Set([...requester.givenNames, ...requester.familyNames, ...requester.nameTokens]),
+      family: requester.familyNames.filter((f) => f.length >= 4),
+      familyInitials: new Set(requester.familyNames.map((f) => f.charAt(0))),
+    };
+    nameWordsByProfile.set(requester, words);
+  }
+  return words;
 }

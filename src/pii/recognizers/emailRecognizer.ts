@@ -8,6 +8,7 @@ export const emailRecognizer: Recognizer = {
   name: 'email',
   recognize(text, { requester }) {
     const spans: Span[] = [];
+    if (!text.includes('@')) return spans; // most posts: the pattern would be tried at every character for nothing
     for (const match of text.matchAll(emailPattern)) {
       const address = match[0];
       const isRequesters = requester.emails.has(normaliseEmail(address));

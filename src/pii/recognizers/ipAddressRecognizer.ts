@@ -6,6 +6,8 @@ import type { Span } from '../types';
 const octet = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 // A port after the address (":51234") stays outside; "10.0.19045.2965" and "v4.2.1.0" are not addresses.
 const ipv4Pattern = new RegExp(String.raw`(?<![\p{L}\p{N}_.\-])${octet}(?:\.${octet}){3}(?![\p{L}\p{N}_]|[.\-]\p{N})`, 'gu');
+// Every IPv4 address has a digit, a dot and a digit in a row: most posts have none and are spared the scan.
+const digitDotDigit = /\d\.\d/u;
 const ipv6Pattern = /(?<![\p{L}\p{N}_:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|:|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}_:.])/giu;
 const hexGroup = /^[0-9a-f]{1,4}$/iu;
 // Two colons with hex digits about them: without this the costlier IPv6 pattern is not run.
@@ -32,7 +34,7 @@ export const ipAddressRecognizer: Recognizer = {
     const spans: Span[] = [];
     // "tested on 3.8.8 (build 4129) and 3.3.5.234": a number listed after another is what that one is.
     const acceptedEnds = new Set<number>();
-    for (const match of text.matchAll(ipv4Pattern)) {
+    for (const match of digitDotDigit.test(text) ? text.matchAll(ipv4Pattern) : []) {
       const written = match[0];
       if (!isPersonalIpv4(written)) continue;
       const lineBefore = lineBeforeOf(text, match.index, 40);

@@ -8,6 +8,9 @@ const label = String.raw`[\p{L}\p{N}_%+-]+`;
 const bracketedDot = String.raw`[ \t]*[\[({<][ \t]*(?:dot|point)[ \t]*[\])}>][ \t]*`;
 const dot = String.raw`(?:${bracketedDot}|[ \t]+(?:dot|point)[ \t]+|\.)`;
 const at = String.raw`(?:[ \t]*[\[({<][ \t]*(?:at|arobase)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|arobase)[ \t]+)`;
+// Most posts hold no written "at" and no "@": the full patterns, tried at every character, are spared them.
+const anyAt = new RegExp(at, 'iu');
+const bracketedDotPattern = new RegExp(bracketedDot, 'iu');
 const wordedEmail = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+-])(?<local>${label}(?:${dot}${label})*)(?<at>${at})(?<domain>${label}(?:${dot}${label})*${dot}\p{L}{2,})(?![\p{L}\p{N}@-])`,
   'giu',
@@ -35,7 +38,7 @@ function isCredibleWordedAt(local: string, atWord: string, domain: string): bool
   if (!/^\s+(?:at|arobase)\s+$/u.test(atWord)) return true; // "[at]", "(at)", "AT" are deliberate
   if (ordinaryWords.has(local.toLowerCase())) return false;
   const firstLabel = domain.split(/[.\s([{<]/u)[0]?.toLowerCase() ?? '';
-  return new RegExp(bracketedDot, 'iu').test(domain) || /\sdot\s/iu.test(domain) || /[._\d-]/u.test(local) || mailProviders.has(firstLabel);
+  return bracketedDotPattern.test(domain) || /\sdot\s/iu.test(domain) || /[._\d-]/u.test(local) || mailProviders.has(firstLabel);
 }
 
 export const obfuscatedEmailRecognizer: Recognizer = {
@@ -55,11 +58,11 @@ export const obfuscatedEmailRecognizer: Recognizer = {
         score: isRequesters ? 1 : 0.85,
       });
     };
-    for (const m of text.matchAll(wordedEmail)) {
+    for (const m of anyAt.test(text) ? text.matchAll(wordedEmail) : []) {
       const { local = '', at: atWord = '', domain = '' } = m.groups ?? {};
       report(m.index, m[0], isCredibleWordedAt(local, atWord, domain));
     }
-    for (const m of text.matchAll(spacedEmail)) report(m.index, m[0], true);
+    for (const m of text.includes('@') ? text.matchAll(spacedEmail) : []) report(m.index, m[0], true);
     return spans;
   },
 };

@@ -69,8 +69,32 @@ const lowerCaseTitles = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'madame
 // lower-case words, most of a post, are passed over with one Set probe.
 const lowerNameWords = new Set([...givenNameList(), ...lowerCaseTitles, ...familyFirstSurnameList()]);
 
+// The first three letters of those words, for words that start with three ASCII letters (most of a post): a
+// word whose opening is in none of them is passed over without being sliced and folded. ASCII letters fold to
+// themselves, so the folded word opens with the same three.
+const lowerNameOpenings = new Uint8Array(26 * 26 * 26);
+for (const word of lowerNameWords) {
+  const key = asciiOpening(word, 0);
+  if (key >= 0) lowerNameOpenings[key] = 1;
+}
+
+/** The three lower-case ASCII letters at `at` as a number below 26³, or -1 when they are something else. */
+function asciiOpening(text: string, at: number): number {
+  let key = 0;
+  for (let i = at; i < at + 3; i++) {
+    const letter = text.charCodeAt(i) - 97;
+    if (!(letter >= 0 && letter < 26)) return -1;
+    key = key * 26 + letter;
+  }
+  return key;
+}
+
 /** Whether a lower-case word may be a given name, a title or a Vietnamese family name. */
 function mayBeLowerCaseName(text: string, word: Word): boolean {
+  if (word.end - word.start >= 3) {
+    const opening = asciiOpening(text, word.start);
+    if (opening >= 0 && lowerNameOpenings[opening] === 0) return false;
+  }
   const name = folded(text, word);
   // "pierre-yves": a compound given name is looked up by its first part.
   return lowerNameWords.has(name) || (name.includes('-') && lowerNameWords.has(name.slice(0, name.indexOf('-'))));
@@ -124,10 +148,12 @@ function isLetterAt(text: string, at: number): boolean {
 
 /** Whether a word stands on its own: the usual case (space or punctuation around it) without the full check. */
 function standsAlone(text: string, start: number, end: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
-  const plain = (code: number) => Number.isNaN(code) || code === 32 || code === 10 || code === 44 || code === 33 || code === 63 || code === 58 || code === 40 || code === 41;
-  return (plain(before) && plain(after)) || isWholeToken(text, start, end);
+  return (isPlainEdge(text.charCodeAt(start - 1)) && isPlainEdge(text.charCodeAt(end))) || isWholeToken(text, start, end);
+}
+
+// At module level, not a closure in standsAlone: it runs for most capitalised words.
+function isPlainEdge(code: number): boolean {
+  return Number.isNaN(code) || code === 32 || code === 10 || code === 44 || code === 33 || code === 63 || code === 58 || code === 40 || code === 41;
 }
 
 function folded(text: string, word: Word): string {

@@ -54,12 +54,13 @@ export const usernameRecognizer: Recognizer = {
       if (spans.some((s) => s.start <= start && start + handle.length <= s.end)) return;
       spans.push({ start, end: start + handle.length, type: 'username', owner: 'other', score });
     };
-    for (const m of text.matchAll(mentionPattern)) report(m.index, m[0], 0.85);
-    for (const m of text.matchAll(discordNumberPattern)) {
+    // Each pattern needs a character most posts lack ("@", "#", "**" or "["): those posts are spared the scan.
+    for (const m of text.includes('@') ? text.matchAll(mentionPattern) : []) report(m.index, m[0], 0.85);
+    for (const m of text.includes('#') ? text.matchAll(discordNumberPattern) : []) {
       const name = discordNameBefore.exec(text.slice(Math.max(0, m.index - 32), m.index))?.[0];
       if (name !== undefined) report(m.index - name.length, name + m[0], 0.8);
     }
-    for (const m of text.matchAll(quoteAuthorPattern)) {
+    for (const m of text.includes('**') || text.includes('[') ? text.matchAll(quoteAuthorPattern) : []) {
       const name = m[1] ?? m[2] ?? '';
       report(m.index + m[0].indexOf(name, m[1] === undefined ? 7 : 0), name, 0.9);
     }
