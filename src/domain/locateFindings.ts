@@ -4,7 +4,7 @@ import type { ForumStore } from '../forum/port';
 import { detectPii } from '../pii/detect';
 import type { EventDeps } from '../store/requestEvents';
 import { applyEvent } from '../store/requestEvents';
-import { addSearchedPost, type FindingRow, getRequest, postsOf, privateTextOf, recordSearchProgress, replaceFindings, requesterOf, updatePost } from '../store/requestRecords';
+import { addSearchedPost, type FindingRow, removeSearchedPost, getRequest, postsOf, privateTextOf, recordSearchProgress, replaceFindings, requesterOf, updatePost } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import type { RedactableType, RequesterIdentifiers, Span } from '../pii/types';
 import { searchWholeForum } from './forumSearch';
@@ -26,6 +26,7 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
   const { quotes } = privateTextOf(deps.box, request);
   const located: { rowId: string; postId: string; hash: string | null; findings: NewFinding[]; found?: boolean }[] = [];
   const named = await postsOf(deps.db, requestId);
+  const dropped: typeof named = [];
   for (const row of named) {
     if (row.source !== 'named') continue;
     if (row.status === 'redacted') continue;
@@ -45,7 +46,10 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
     for await (const hit of searchWholeForum(deps.forum, identifiers, skip, progress)) {
       const findings = hit.spans.map(({ location, text, span }) => findingOf(deps, location, text, span));
       located.push({ rowId: earlier.get(hit.post.id)?.id ?? deps.ids.next(), postId: hit.post.id, hash: hit.post.contentHash, findings, found: !earlier.has(hit.post.id) });
+      earlier.delete(hit.post.id);
     }
+    // Found by an earlier search but not this one (edited since): no longer part of the request.
+    for (const row of earlier.values()) if (row.status !== 'redacted') dropped.push(row);
   }
   const now = deps.clock.now();
   await applyEvent(deps, {
@@ -54,6 +58,7 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
     actor: { kind: 'system' },
     audit: { posts: located.length, notFound: located.filter((p) => !p.hash).length, findings: located.reduce((n, p) => n + p.findings.length, 0) },
     within: async (tx) => {
+      for (const row of dropped) await removeSearchedPost(tx, requestId, row.id, row.postId);
       for (const post of located) {
         if (post.found) await addSearchedPost(tx, { id: post.rowId, requestId, postId: post.postId });
         await updatePost(tx, post.rowId, post.hash ? { status: 'located', reviewedHash: post.hash, redactedHash: null, locatedAt: now } : { status: 'not_found', locatedAt: now });

@@ -7,5 +7,12 @@ export function findPassages(text: string, quotes: string[]): { start: number; e
     const pattern = new RegExp(words.join('\\s+'), 'giu');
     for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
-  return spans.sort((a, b) => a.start - b.start).filter((span, i, all) => i === 0 || span.start >= (all[i - 1] as { end: number }).end);
+  // Two quotes may overlap in the post: they become one span, so a redaction removes both whole.
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }

@@ -113,6 +113,11 @@ export async function addSearchedPost(tx: Tx, row: { id: string; requestId: stri
   await tx.insert(requestPosts).values({ ...row, source: 'search', status: 'pending' }).onConflictDoNothing();
 }
 
+export async function removeSearchedPost(tx: Tx, requestId: string, rowId: string, postId: string): Promise<void> {
+  await tx.delete(findings).where(and(eq(findings.requestId, requestId), eq(findings.postId, postId)));
+  await tx.delete(requestPosts).where(and(eq(requestPosts.id, rowId), eq(requestPosts.source, 'search')));
+}
+
 export async function recordSearchProgress(db: Tx, requestId: string, scanned: number, total: number): Promise<void> {
   await db.update(requests).set({ searchScanned: scanned, searchTotal: total }).where(eq(requests.id, requestId));
 }

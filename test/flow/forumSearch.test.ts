@@ -67,3 +67,21 @@ test('without consent to search the forum, only the named posts are examined', a
   expect(review.body.posts.map((p: { id: string }) => p.id)).toEqual([named]);
   expect(review.body.search).toBeNull();
 });
+
+test('a found post edited before the redaction, so that it no longer holds the identifiers, leaves the request', async () => {
+  const named = await world.addPost('Ines Vasquez-Lind here, ines.vl@example.org');
+  const found = await world.addPost('Contact ines.vl@example.org for the club keys.');
+  const res = await request(world.server)
+    .post('/api/v1/requests')
+    .send({ email: 'ines.vl@example.org', name: 'Ines Vasquez-Lind', posts: [named], scope: 'all', relationship: 'author', consent: true, searchForum: true });
+  const id = res.body.id as string;
+  await world.verifyFromEmail('ines.vl@example.org', id);
+  const before = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  expect(before.body.posts.map((p: { id: string }) => p.id).sort()).toEqual([named, found].sort());
+  await world.database.db.execute(sql`UPDATE forum.posts SET body_raw = 'Contact the secretary for the club keys.' WHERE id = ${found}`);
+  await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(moderator()).send({}).expect(202);
+  // The redaction sees the post changed since review, locates again and sends the request back to review.
+  await world.waitForState(id, 'awaiting_review');
+  const after = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  expect(after.body.posts.map((p: { id: string }) => p.id)).toEqual([named]);
+});

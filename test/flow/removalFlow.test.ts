@@ -154,3 +154,14 @@ test('a postal address the requester gives is found as theirs in a named post', 
   expect(address).toMatchObject({ owner: 'requester', text: expect.stringContaining('14 rue des Lilas') });
   expect(review.body.requester.addresses).toEqual(['14 rue des Lilas, 75011 Paris']);
 });
+
+test('with scope "quoted", only the quoted passage is found and removed', async () => {
+  const postId = await world.addPost('Great meetup! My daughter Chloé, who is 9, loved it. See you next month.');
+  const { id } = await submit([postId], { scope: 'quoted', quotes: ['my daughter Chloé, who is 9'] });
+  await world.verifyFromEmail(requester.email, id);
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  expect(review.body.posts[0].findings.map((f: { type: string; text: string }) => [f.type, f.text])).toEqual([['passage', 'My daughter Chloé, who is 9']]);
+  await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(moderator()).send({}).expect(202);
+  await world.waitForState(id, 'completed');
+  expect((await postRow(postId)).body).toBe('Great meetup! [passage removed], loved it. See you next month.');
+});
