@@ -119,23 +119,37 @@ const REDACT_PII_TYPES: Record<string, ScorerType> = {
   PERSON_NAME: 'PERSON',
 };
 
-function redactPii(): Peer {
+/** A peer whose one synchronous call returns the text with its findings replaced by type tokens. */
+function tokenRedactingPeer(
+  identity: Pick<Peer, 'name' | 'short' | 'pkg' | 'invocation'>,
+  load: () => Promise<{ redact(text: string): string }>,
+  types: Record<string, ScorerType>,
+): Peer {
   let redactor: { redact(text: string): string } | undefined;
   const peer: Peer = {
-    name: 'redact-pii',
-    short: 'redact-pii',
-    pkg: 'redact-pii',
-    invocation: 'new SyncRedactor().redact(text) → redacted text, aligned (tokens PERSON_NAME, PHONE_NUMBER, EMAIL_ADDRESS, DIGITS, URL, …)',
+    ...identity,
     async init() {
-      const { SyncRedactor } = await import('redact-pii');
-      redactor = new SyncRedactor();
+      redactor = await load();
     },
     run: (text) => redactor!.redact(text),
     async: false,
-    convert: (text, output) => fromRedacted(peer, text, output as string, Object.keys(REDACT_PII_TYPES), table(REDACT_PII_TYPES, 'NATIONAL_ID'), 'NATIONAL_ID'),
+    convert: (text, output) => fromRedacted(peer, text, output as string, Object.keys(types), table(types, 'NATIONAL_ID'), 'NATIONAL_ID'),
     labelsSeen: new Map(),
   };
   return peer;
+}
+
+function redactPii(): Peer {
+  return tokenRedactingPeer(
+    {
+      name: 'redact-pii',
+      short: 'redact-pii',
+      pkg: 'redact-pii',
+      invocation: 'new SyncRedactor().redact(text) → redacted text, aligned (tokens PERSON_NAME, PHONE_NUMBER, EMAIL_ADDRESS, DIGITS, URL, …)',
+    },
+    async () => new (await import('redact-pii')).SyncRedactor(),
+    REDACT_PII_TYPES,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -150,22 +164,16 @@ const REDACTPII_TYPES: Record<string, ScorerType> = {
 };
 
 function redactpiiNode(): Peer {
-  let redactor: { redact(text: string): string } | undefined;
-  const peer: Peer = {
-    name: '@redactpii/node',
-    short: 'redactpii',
-    pkg: '@redactpii/node',
-    invocation: 'new Redactor().redact(text) → redacted text, aligned (tokens PERSON_NAME, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD_NUMBER, US_SOCIAL_SECURITY_NUMBER)',
-    async init() {
-      const { Redactor } = await import('@redactpii/node');
-      redactor = new Redactor();
+  return tokenRedactingPeer(
+    {
+      name: '@redactpii/node',
+      short: 'redactpii',
+      pkg: '@redactpii/node',
+      invocation: 'new Redactor().redact(text) → redacted text, aligned (tokens PERSON_NAME, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD_NUMBER, US_SOCIAL_SECURITY_NUMBER)',
     },
-    run: (text) => redactor!.redact(text),
-    async: false,
-    convert: (text, output) => fromRedacted(peer, text, output as string, Object.keys(REDACTPII_TYPES), table(REDACTPII_TYPES, 'NATIONAL_ID'), 'NATIONAL_ID'),
-    labelsSeen: new Map(),
-  };
-  return peer;
+    async () => new (await import('@redactpii/node')).Redactor(),
+    REDACTPII_TYPES,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
