@@ -25,7 +25,11 @@ export const requests = pgTable(
     searchForum: boolean('search_forum').notNull().default(false),
     searchScanned: integer('search_scanned'),
     searchTotal: integer('search_total'),
+    /** Four eyes: who gave the first approval, when approved findings include other people's information. */
+    firstApprover: text('first_approver'),
+    firstApprovedAt: at('first_approved_at'),
     createdAt: at('created_at').notNull(),
+    verifiedAt: at('verified_at'),
     updatedAt: at('updated_at').notNull(),
     dueAt: at('due_at').notNull(),
     closedAt: at('closed_at'),
@@ -132,7 +136,35 @@ export const moderators = pgTable('moderators', {
   displayName: text('display_name').notNull(),
   role: text('role').notNull(),
   passwordHash: text('password_hash'),
+  /** Failed sign-ins since the last success; reaching the limit sets lockedUntil. */
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: at('locked_until'),
+  disabledAt: at('disabled_at'),
   createdAt: at('created_at').notNull(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token: a leaked database does not leak working sessions. */
+    id: text('id').primaryKey(),
+    moderatorId: uuid('moderator_id')
+      .notNull()
+      .references(() => moderators.id, { onDelete: 'cascade' }),
+    /** The synchroniser token every form of this session must carry. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: at('created_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [index('sessions_moderator').on(t.moderatorId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/** One row per morning digest sent, so a repeated job does not mail moderators twice the same day. */
+export const moderatorDigests = pgTable('moderator_digests', {
+  day: text('day').primaryKey(),
+  sentAt: at('sent_at').notNull(),
+  requestCount: integer('request_count').notNull(),
 });
 
 export const apiTokens = pgTable('api_tokens', {
