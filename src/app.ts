@@ -2,6 +2,7 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import { demoForumRoutes } from './http/demoForumRoutes';
+import { consoleRoutes, type ConsoleRouteDeps } from './http/console/consoleRoutes';
 import { healthRoutes } from './http/healthRoutes';
 import { type IntakeRouteDeps, intakeRoutes } from './http/intakeRoutes';
 import { moderationRoutes } from './http/moderationRoutes';
@@ -9,7 +10,7 @@ import { notFound, problemDetails } from './http/problemDetails';
 import { requestLog } from './http/requestLog';
 import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
 
-export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps {
+export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps {
   log: Logger;
   readiness: Record<string, () => Promise<void>>;
   /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(healthRoutes({ checks: deps.readiness }));
   app.use('/api/v1/moderation', moderationRoutes(deps));
+  app.use(consoleRoutes(deps).router);
   app.use(statusRoutes(deps));
   app.use(intakeRoutes(deps));
   if (deps.demoForum) app.use(demoForumRoutes(deps));

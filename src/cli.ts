@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// erasure start | serve | work | migrate | demo seed | token create --role R [--name N] | detect
+// erasure start | serve | work | migrate | demo seed | token create --role R [--name N] | user add … | detect
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, type Config } from './config';
 import { randomIds, systemClock } from './domain/clockAndIds';
+import { ValidationFailed } from './domain/errors';
 import { seedDemoForum } from './forum/demo/demoForum';
 import { runDetect } from './pii/detectCli';
 import { RedisUnreachable } from './queue/queues';
 import { openRuntime, type Runtime } from './runtime';
 import { createApiToken, ensureFirstToken, tokenRoles, type TokenRole } from './store/apiTokens';
+import { type AccountRole, accountRoles, addAccount, ensureFirstAdmin, minPasswordLength } from './store/moderatorAccounts';
 import { DatabaseInUse, openDatabase, openPostgres } from './store/database';
 import { createSearchIndexes } from './forum/postgres/searchIndex';
 
@@ -20,6 +24,9 @@ const usage = `usage: erasure <command>
   demo seed                 fill the demo forum with sample posts
   forum index               create trigram indexes that speed up whole-forum search (PostgreSQL with pg_trgm)
   token create --role R     make an API token (R: ${tokenRoles.join(' | ')}); --name N labels it
+  user add --role R --email E [--name N]
+                            make a console account (R: ${accountRoles.join(' | ')}); the password is read from
+                            standard input, or made up and printed when standard input is a terminal
   detect                    PII detector: JSON lines in on stdin, JSON lines out`;
 
 async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -63,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
           if (!config.FORUM_URL) {
             const { posts } = await seedDemoForum(runtime.database.db);
             runtime.log.info({ added: posts }, 'demo forum ready');
+          }
+          const adminFile = path.join(config.ERASURE_DATA_DIR, 'first-admin.txt');
+          if (await ensureFirstAdmin({ db: runtime.database.db, clock: systemClock, ids: randomIds }, adminFile)) {
+            runtime.log.info({ file: adminFile }, 'no console account existed: the first admin\'s email and password were written to this file');
           }
           const tokenFile = path.join(config.ERASURE_DATA_DIR, 'admin-token');
           if (await ensureFirstToken({ db: runtime.database.db, clock: systemClock, ids: randomIds }, tokenFile)) {
@@ -113,6 +124,28 @@ async function main(argv: string[]): Promise<number> {
       const created = await withDatabase(config, (database) => createApiToken({ db: database.db, clock: systemClock, ids: randomIds }, { name: values.name ?? role, role }));
       console.log(created.token);
       console.error(`token ${created.id} (${role}) created: it is shown once, keep it safe`);
+      return 0;
+    }
+    case 'user': {
+      if (sub !== 'add') break;
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.role || !(accountRoles as readonly string[]).includes(values.role) || !values.email) {
+        console.error(`user add needs --role ${accountRoles.join(' or ')} and --email`);
+        return 2;
+      }
+      const typed = process.stdin.isTTY ? '' : (await text(process.stdin)).replace(/\r?\n$/, '');
+      const password = typed || randomBytes(15).toString('base64url');
+      const input = { email: values.email, displayName: values.name ?? values.email.split('@')[0] ?? values.email, role: values.role as AccountRole, password };
+      try {
+        const { id } = await withDatabase(config, (database) => addAccount({ db: database.db, clock: systemClock, ids: randomIds }, input, 'cli'));
+        console.error(`account ${id} (${values.role}) created for ${input.email}`);
+        if (!typed) console.log(`password: ${password}`);
+      } catch (error) {
+        if (!(error instanceof ValidationFailed)) throw error;
+        for (const f of error.fields) console.error(`${f.field}: ${f.message}`);
+        if (typed && typed.length < minPasswordLength) console.error(`(the password read from standard input was ${typed.length} characters)`);
+        return 2;
+      }
       return 0;
     }
   }

@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { type Clock, type Ids, randomIds, systemClock } from './domain/clockAndIds';
 import type { ForumStore } from './forum/port';
 import { createPostgresForum } from './forum/postgres/postgresForum';
+import { createConsolePages } from './http/console/consolePages';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
 import { createMailRenderer } from './mail/mailRenderer';
@@ -75,11 +76,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
   const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL };
 
+  const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
     ...shared,
     log,
     run: database.run,
-    pages: createPages({ verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS }),
+    pages: createPages(pageSettings),
+    consolePages: createConsolePages({ ...pageSettings, outboxPage: !config.SMTP_URL }),
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
     perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,

@@ -1,5 +1,6 @@
 // Localized strings shared by the emails and the web pages: refusal reasons, PII kind names, next steps.
 // They live in templates/i18n/<locale>.json as nested objects; code names them by dotted key ('reasons.not_found').
+// The moderators' console has its own catalog, templates/i18n/console.<locale>.json, under the key 'console'.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { templatesDir } from '../paths';
@@ -16,7 +17,11 @@ export interface Translator {
 
 export function createTranslator(dir: string = templatesDir): Translator {
   const catalogs = new Map<Locale, Map<string, string>>();
-  for (const locale of locales) catalogs.set(locale, readCatalog(path.join(dir, 'i18n', `${locale}.json`)));
+  for (const locale of locales) {
+    const catalog = new Map<string, string>();
+    for (const name of catalogNames) readCatalog(path.join(dir, 'i18n', `${name}${locale}.json`), catalog);
+    catalogs.set(locale, catalog);
+  }
   const catalogOf = (locale: Locale): Map<string, string> => {
     const catalog = catalogs.get(locale);
     if (!catalog) throw new Error(`unknown locale '${String(locale)}'`);
@@ -52,10 +57,13 @@ export function hasTranslation(locale: Locale, key: string): boolean {
   return shared.has(locale, key);
 }
 
-function readCatalog(file: string): Map<string, string> {
-  const catalog = new Map<string, string>();
+/** Catalog files per locale: '' is <locale>.json, 'console.' is console.<locale>.json. */
+const catalogNames = ['', 'console.'] as const;
+
+function readCatalog(file: string, catalog: Map<string, string>): void {
   const visit = (node: unknown, prefix: string): void => {
     if (typeof node === 'string') {
+      if (catalog.has(prefix)) throw new Error(`${file}: '${prefix}' is already defined in another catalog`);
       catalog.set(prefix, node);
     } else if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
       for (const [name, child] of Object.entries(node)) visit(child, prefix ? `${prefix}.${name}` : name);
@@ -64,5 +72,4 @@ function readCatalog(file: string): Map<string, string> {
     }
   };
   visit(JSON.parse(readFileSync(file, 'utf8')) as unknown, '');
-  return catalog;
 }

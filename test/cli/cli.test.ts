@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite, openPostgres, type Database } from '../../src/store/database';
 import { authenticateToken } from '../../src/store/apiTokens';
+import { randomIds, systemClock } from '../../src/domain/clockAndIds';
+import { signIn } from '../../src/store/moderatorAccounts';
 import { openTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 const cli = path.join(__dirname, '../../src/cli.ts');
@@ -28,12 +30,13 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...rest, ERASURE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(server?.url ? { DATABASE_URL: server.url } : {}), ...extra };
 }
 
-function start(args: string[], extra: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], extra: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], { env: env(extra), stdio: [stdin, 'pipe', 'pipe'] });
 }
 
-function run(args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = start(args, extra);
+function run(args: string[], extra: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = start(args, extra, input === undefined ? 'ignore' : 'pipe');
+  child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -83,6 +86,31 @@ test('token create refuses an unknown role', async () => {
   expect(result.stderr).toMatch(/--role moderator or admin/);
 });
 
+test('user add makes a console account whose password, read from standard input, signs in', async () => {
+  const result = await run(['user', 'add', '--role', 'admin', '--email', 'Ops@Example.org', '--name', 'Ops'], {}, 'a long enough password\n');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toBe('');
+  const database = await openOwnDatabase();
+  try {
+    const deps = { db: database.db, clock: systemClock, ids: randomIds };
+    expect(await signIn(deps, 'ops@example.org', 'a long enough password')).toMatchObject({ ok: true, account: { role: 'admin', displayName: 'Ops' } });
+  } finally {
+    await database.close();
+  }
+  const again = await run(['user', 'add', '--role', 'moderator', '--email', 'ops@example.org'], {}, 'another long password\n');
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain('email: an account with this email already exists');
+});
+
+test('user add refuses a short password and an unknown role, saying what to fix', async () => {
+  const short = await run(['user', 'add', '--role', 'moderator', '--email', 'short@example.org'], {}, 'short\n');
+  expect(short.code).toBe(2);
+  expect(short.stderr).toContain('password: must be at least 12 characters');
+  const role = await run(['user', 'add', '--role', 'overlord', '--email', 'x@example.org'], {}, 'a long enough password\n');
+  expect(role.code).toBe(2);
+  expect(role.stderr).toMatch(/--role moderator or admin/);
+});
+
 test('demo seed fills the demo forum once', async () => {
   const first = await run(['demo', 'seed']);
   expect(first.code).toBe(0);
@@ -129,6 +157,7 @@ test('the first start leaves an admin token the API accepts, and a second proces
   try {
     const { port, out } = await listening(child);
     expect(out).toContain('admin-token');
+    expect(out).toContain('first-admin.txt');
     const token = readFileSync(path.join(startDir, 'admin-token'), 'utf8').trim();
     expect(out).not.toContain(token);
     const list = await fetch(`http://127.0.0.1:${port}/api/v1/moderation/requests`, { headers: { Authorization: `Bearer ${token}` } });

@@ -58,6 +58,7 @@ describe('translate', () => {
       await mkdir(path.join(dir, 'i18n'));
       await writeFile(path.join(dir, 'i18n', 'en.json'), JSON.stringify({ due: { by: 'answer by {date}, {count} posts' } }));
       await writeFile(path.join(dir, 'i18n', 'fr.json'), JSON.stringify({ due: { by: 'réponse au plus tard le {date}, {count} messages' } }));
+      for (const locale of locales) await writeFile(path.join(dir, 'i18n', `console.${locale}.json`), JSON.stringify({ console: {} }));
     });
     afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -68,6 +69,15 @@ describe('translate', () => {
 
     test('throws when a placeholder has no value', () => {
       expect(() => createTranslator(dir).translate('en', 'due.by', { date: 'March 1' })).toThrow(/\{count\}/);
+    });
+
+    test('refuses a key defined by two catalogs', async () => {
+      await writeFile(path.join(dir, 'i18n', 'console.en.json'), JSON.stringify({ due: { by: 'twice' } }));
+      try {
+        expect(() => createTranslator(dir)).toThrow(/'due.by' is already defined/);
+      } finally {
+        await writeFile(path.join(dir, 'i18n', 'console.en.json'), JSON.stringify({ console: {} }));
+      }
     });
   });
 });
