@@ -5,12 +5,12 @@ import { demoForumRoutes } from './http/demoForumRoutes';
 import { consoleRoutes, type ConsoleRouteDeps } from './http/console/consoleRoutes';
 import { healthRoutes } from './http/healthRoutes';
 import { type IntakeRouteDeps, intakeRoutes } from './http/intakeRoutes';
-import { moderationRoutes } from './http/moderationRoutes';
+import { type ModerationRouteDeps, moderationRoutes } from './http/moderationRoutes';
 import { notFound, problemDetails } from './http/problemDetails';
 import { requestLog } from './http/requestLog';
 import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
 
-export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps {
+export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps {
   log: Logger;
   readiness: Record<string, () => Promise<void>>;
   /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */

@@ -11,6 +11,15 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const Env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,6 +44,13 @@ const Env = z
     VERIFY_LINK_HOURS: z.coerce.number().int().min(1).default(48),
     UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).default(7),
     REDACT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    // z.coerce.boolean would read "false" as true: only the two words are accepted.
+    FOUR_EYES: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    DIGEST_TIMEZONE: z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as UTC or Europe/Paris' }).default('UTC'),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createConsolePages } from './http/console/consolePages';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
+import { createDigestRenderer } from './mail/digestMail';
 import { createMailRenderer } from './mail/mailRenderer';
 import { createMailSender, type MailSender } from './mail/mailSender';
 import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
@@ -74,7 +75,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const box = createSecretBox(keys.encryption, keys.lookup);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
-  const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL };
+  const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL, fourEyes: config.FOUR_EYES };
 
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
@@ -102,6 +103,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     renderer: createMailRenderer(),
     sender,
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
+    digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
   };
 

@@ -12,13 +12,14 @@ import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { markDone } from '../src/store/outbox';
 import { applyEvent } from '../src/store/requestEvents';
-import { expireUnverified, reconcile } from './maintenance';
+import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
 export interface WorkerDeps extends LocateDeps, MailJobDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
   unverifiedExpiryDays: number;
+  digest: DigestSettings;
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
@@ -39,6 +40,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'mail.send': (p) => sendMail(deps, p.mailId),
     'maintenance.expire-unverified': () => expireUnverified(deps, deps.unverifiedExpiryDays),
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
+    'maintenance.moderator-digest': () => sendMorningDigest(deps),
   };
 }
 
@@ -87,6 +89,12 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const maintenance = deps.queues.get('maintenance');
   await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
   await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
+  // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
+  await maintenance.upsertJobScheduler(
+    'moderator-digest',
+    { pattern: `0 ${deps.digest.hour} * * *`, tz: deps.digest.timeZone },
+    { name: 'maintenance.moderator-digest', data: {} },
+  );
   let closing: Promise<void> | undefined;
   return {
     workers,

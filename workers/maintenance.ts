@@ -1,6 +1,13 @@
-// Scheduled upkeep: expire requests never verified, and re-enqueue work that a lost job left behind.
+// Scheduled upkeep: expire requests never verified, re-enqueue work that a lost job left behind, and tell the
+// moderators each morning which requests fall due soon.
 import type { Logger } from 'pino';
+import type { Clock } from '../src/domain/clockAndIds';
+import { requestsDueWithin } from '../src/domain/deadlines';
 import { InvalidTransition } from '../src/domain/errors';
+import { calendarDay, type DigestRenderer } from '../src/mail/digestMail';
+import type { MailSender } from '../src/mail/mailSender';
+import type { Db } from '../src/store/database';
+import { claimDigestDay, digestRecipients } from '../src/store/moderatorDigests';
 import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { sendJobId } from '../src/mail/mailJobs';
@@ -33,4 +40,65 @@ export async function reconcile(deps: EventDeps & { relay: OutboxRelay; queues: 
     const state = job ? await job.getState() : 'missing';
     if (state === 'missing' || state === 'unknown') await deps.queues.add('mail.send', { mailId }, sendJobId(mailId));
   }
+}
+
+/** Moderators hear of a request this many days before it falls due, and every morning after until it closes. */
+export const digestWindowDays = 5;
+/** The most requests one digest lists; it counts the rest, which the console shows. */
+const digestListLimit = 100;
+
+export interface DigestSettings {
+  /** The hour (0–23) in timeZone at which the digest job runs. */
+  hour: number;
+  /** The IANA zone of that hour, of the day the digest is for, and of the dates it shows. */
+  timeZone: string;
+  renderer: DigestRenderer;
+}
+
+export interface DigestDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  sender: MailSender;
+  linkSettings: { publicUrl: string };
+  digest: DigestSettings;
+}
+
+/**
+ * The morning digest: one email per moderator account listing the open requests due within five days, overdue
+ * ones first. Nothing is sent when nothing is due, nor a second time the same day.
+ */
+export async function sendMorningDigest(deps: DigestDeps): Promise<{ day: string; sent: number }> {
+  const now = deps.clock.now();
+  const day = calendarDay(now, deps.digest.timeZone);
+  const due = await requestsDueWithin(deps, digestWindowDays, 10_000);
+  if (due.length === 0) return { day, sent: 0 };
+  const recipients = await digestRecipients(deps.db);
+  if (recipients.length === 0) return { day, sent: 0 };
+  // The day is claimed, and committed, before anything is sent: of two workers or a rerun, only the claimant sends.
+  // If this process dies between the claim and the sends, that morning's digest is lost. That is acceptable: the
+  // same requests stay in the console's queue and come back in tomorrow's digest until they close. A duplicate is
+  // not: it would come with every retry and every second worker, and teach moderators to skim past the digest.
+  // The Message-ID is the same for a day and a moderator, so a mail client shows any copy as the same message.
+  if (!(await claimDigestDay(deps.db, { day, sentAt: now, requestCount: due.length }))) return { day, sent: 0 };
+  const mail = deps.digest.renderer.render({
+    entries: due.slice(0, digestListLimit),
+    more: Math.max(0, due.length - digestListLimit),
+    windowDays: digestWindowDays,
+    timeZone: deps.digest.timeZone,
+    publicUrl: deps.linkSettings.publicUrl,
+  });
+  let sent = 0;
+  for (const moderator of recipients) {
+    try {
+      await deps.sender.send({ to: moderator.email, ...mail, messageId: `<digest-${day}-${moderator.id}@erasure>` });
+      sent += 1;
+    } catch (error) {
+      // One unreachable mailbox must not keep the digest from the others. The id, not the address, is logged.
+      deps.log.warn({ moderatorId: moderator.id, error: (error as Error).name }, 'the morning digest could not be sent to a moderator');
+    }
+  }
+  deps.log.info({ day, requests: due.length, sent, of: recipients.length }, 'morning digest sent');
+  if (sent < recipients.length) throw new Error(`the digest of ${day} reached ${sent} of ${recipients.length} moderators`);
+  return { day, sent };
 }

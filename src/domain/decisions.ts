@@ -1,9 +1,11 @@
-// What a moderator decides about a request in review: approve findings, refuse with a reason, ask a question.
+// What a moderator decides about a request in review: approve findings (with four eyes when they concern other
+// people), refuse with a reason, ask a question.
 import { z } from 'zod';
 import { applyEvent, type EventDeps } from '../store/requestEvents';
-import { findingsOf, setApprovals } from '../store/requestRecords';
-import { InvalidTransition, ValidationFailed } from './errors';
-import type { Actor } from './lifecycle';
+import type { Tx } from '../store/database';
+import { findingsOf, getRequest, type RequestRow, setApprovals } from '../store/requestRecords';
+import { InvalidTransition, RequestNotFound, ValidationFailed } from './errors';
+import { type Actor, actorLabel, type RequestState } from './lifecycle';
 import { reasonNeedsMessage, refusalReasons } from './refusalReasons';
 import { fieldErrors } from './intake';
 
@@ -25,21 +27,64 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return parsed.data;
 }
 
-export async function approveRequest(deps: EventDeps, requestId: string, actor: Actor, body: unknown): Promise<void> {
+export interface ApprovalDeps extends EventDeps {
+  /** FOUR_EYES: approved findings about other people need a second, different moderator before redaction. */
+  fourEyes: boolean;
+}
+
+/**
+ * Approves all findings ({}) or the chosen ones, and answers the state the request is now in. The request goes
+ * to redacting, unless four eyes apply: when the approved findings include other people's information (owner
+ * not 'requester'), it waits in awaiting_second_approval until a different moderator confirms.
+ */
+export async function approveRequest(deps: ApprovalDeps, requestId: string, actor: Actor, body: unknown): Promise<RequestState> {
   const { findings: chosen } = parse(Approval, body);
+  const request = await getRequest(deps.db, requestId);
+  if (!request) throw new RequestNotFound();
+  if (request.state === 'awaiting_second_approval') return confirmApproval(deps, request, actor, chosen);
   const all = await findingsOf(deps.db, requestId);
   const known = new Set(all.map((f) => f.id));
   const unknown = (chosen ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new ValidationFailed([{ field: 'findings', message: `not findings of this request: ${unknown.join(', ')}` }]);
-  const approved = chosen ?? all.map((f) => f.id);
+  const approved = [...new Set(chosen ?? all.map((f) => f.id))];
   if (approved.length === 0) throw new InvalidTransition('there is nothing to approve: refuse the request with reason no_personal_info or not_found');
-  await applyEvent(deps, {
-    requestId,
-    event: 'approve',
-    actor,
-    audit: { approved: approved.length, of: all.length },
-    within: (tx) => setApprovals(tx, requestId, approved),
-  });
+  const approvedIds = new Set(approved);
+  const thirdParty = all.filter((f) => approvedIds.has(f.id) && f.owner !== 'requester').length;
+  const audit = { approved: approved.length, of: all.length, thirdParty };
+  const within = (tx: Tx) => setApprovals(tx, requestId, approved);
+  if (deps.fourEyes && thirdParty > 0) {
+    const changes = (now: Date) => ({ firstApprover: actorLabel(actor), firstApprovedAt: now });
+    return (await applyEvent(deps, { requestId, event: 'approve_first', actor, audit, changes, within })).to;
+  }
+  // A single approval: an earlier round's first approver (before the post changed, say) no longer applies.
+  return (await applyEvent(deps, { requestId, event: 'approve', actor, audit, changes: { firstApprover: null, firstApprovedAt: null }, within })).to;
+}
+
+/**
+ * The second approval confirms the findings exactly as the first moderator left them: send {} or the same ids.
+ * A different set is refused (400) rather than taken as a new first approval, so that an approval never means
+ * more or less than what the moderator saw; to change the set, ask the requester (which reopens the review) or refuse.
+ * FOUR_EYES read now, not at the first approval: an operator who turns it off can finish what is waiting alone.
+ */
+async function confirmApproval(deps: ApprovalDeps, request: RequestRow, actor: Actor, chosen: string[] | undefined): Promise<RequestState> {
+  const guard = async (locked: RequestRow, tx: Tx) => {
+    if (locked.firstApprover !== request.firstApprover) throw new InvalidTransition('the first approval changed meanwhile: read the request again');
+    if (deps.fourEyes && locked.firstApprover === actorLabel(actor)) {
+      throw new InvalidTransition('you gave the first approval of this request: a different moderator must give the second one (four eyes)');
+    }
+    const approved = new Set((await findingsOf(tx, request.id)).filter((f) => f.approved).map((f) => f.id));
+    const asked = new Set(chosen ?? approved);
+    if (asked.size !== approved.size || [...asked].some((id) => !approved.has(id))) {
+      throw new ValidationFailed([
+        {
+          field: 'findings',
+          message: `must be left out, or list exactly the ${approved.size} findings the first moderator approved: a second approval confirms them as they are; to change them, ask the requester or refuse`,
+        },
+      ]);
+    }
+  };
+  const audit = { firstApprover: request.firstApprover };
+  return (await applyEvent(deps, { requestId: request.id, event: 'approve_second', actor, audit, guard })).to;
 }
 
 export async function refuseRequest(deps: EventDeps, requestId: string, actor: Actor, body: unknown): Promise<void> {
@@ -49,7 +94,8 @@ export async function refuseRequest(deps: EventDeps, requestId: string, actor: A
 
 export async function askRequester(deps: EventDeps, requestId: string, actor: Actor, body: unknown): Promise<void> {
   const { question } = parse(Question, body);
-  await applyEvent(deps, { requestId, event: 'ask', actor, changes: { question } });
+  // A question reopens the review: a first approval waiting for its second no longer stands once answered.
+  await applyEvent(deps, { requestId, event: 'ask', actor, changes: { question, firstApprover: null, firstApprovedAt: null } });
 }
 
 export async function retryRequest(deps: EventDeps, requestId: string, actor: Actor, step: 'locate' | 'redaction'): Promise<void> {

@@ -7,6 +7,7 @@ import { createRequest, recentRequestsByEmail } from '../store/requestRecords';
 import type { EventDeps } from '../store/requestEvents';
 import type { SecretBox } from '../store/secretBox';
 import type { RunStatement } from '../store/database';
+import { dueAtFrom } from './deadlines';
 import { type FieldError, TooManyRequests, ValidationFailed } from './errors';
 import { NewRequest } from './newRequest';
 import { postIdFrom } from './postReference';
@@ -49,7 +50,7 @@ export async function submitRequest(deps: IntakeDeps, body: unknown): Promise<{ 
     const recent = await recentRequestsByEmail(deps.db, deps.box.lookupHash(input.email), new Date(now.getTime() - 24 * 3600_000));
     if (recent >= deps.perEmailDailyLimit) throw new TooManyRequests('this email address has made too many requests today: please try again tomorrow');
   }
-  const dueAt = new Date(now.getTime() + deps.reviewDeadlineDays * 24 * 3600_000);
-  const { id } = await createRequest(deps, input, postIds, dueAt);
+  // Provisional: verification restarts the review period. One clock reading keeps that period whole days.
+  const { id } = await createRequest(deps, input, postIds, { createdAt: now, dueAt: dueAtFrom(now, deps.reviewDeadlineDays) });
   return { id, statusUrl: statusUrl(deps.links, deps.linkSettings, id, now) };
 }

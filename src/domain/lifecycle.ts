@@ -7,6 +7,7 @@ export const requestStates = [
   'received',
   'verified',
   'awaiting_review',
+  'awaiting_second_approval',
   'needs_info',
   'redacting',
   'needs_attention',
@@ -18,7 +19,7 @@ export const requestStates = [
 export type RequestState = (typeof requestStates)[number];
 
 export const terminalStates: readonly RequestState[] = ['completed', 'refused', 'expired', 'withdrawn'];
-export const withdrawableStates: readonly RequestState[] = ['received', 'verified', 'awaiting_review', 'needs_info'];
+export const withdrawableStates: readonly RequestState[] = ['received', 'verified', 'awaiting_review', 'awaiting_second_approval', 'needs_info'];
 
 export type ActorKind = 'requester' | 'moderator' | 'system';
 export type Actor = { kind: 'requester' } | { kind: 'system' } | { kind: 'moderator'; id: string; role: 'moderator' | 'admin' };
@@ -43,8 +44,12 @@ export const transitions = [
   { event: 'located', from: ['verified'], to: 'awaiting_review', by: ['system'] },
   { event: 'locate_failed', from: ['verified'], to: 'needs_attention', by: ['system'] },
   { event: 'approve', from: ['awaiting_review'], to: 'redacting', by: ['moderator'], jobs: ['request.redact'] },
-  { event: 'refuse', from: ['awaiting_review', 'needs_info', 'needs_attention'], to: 'refused', by: ['moderator'], mail: 'refused' },
-  { event: 'ask', from: ['awaiting_review'], to: 'needs_info', by: ['moderator'], mail: 'needs_info' },
+  // Four eyes: approved findings that include other people's information wait for a second moderator.
+  // The table cannot say "a different moderator": domain/decisions.ts checks that against the first approver.
+  { event: 'approve_first', from: ['awaiting_review'], to: 'awaiting_second_approval', by: ['moderator'] },
+  { event: 'approve_second', from: ['awaiting_second_approval'], to: 'redacting', by: ['moderator'], jobs: ['request.redact'] },
+  { event: 'refuse', from: ['awaiting_review', 'awaiting_second_approval', 'needs_info', 'needs_attention'], to: 'refused', by: ['moderator'], mail: 'refused' },
+  { event: 'ask', from: ['awaiting_review', 'awaiting_second_approval'], to: 'needs_info', by: ['moderator'], mail: 'needs_info' },
   { event: 'answer', from: ['needs_info'], to: 'awaiting_review', by: ['requester'] },
   { event: 'redacted', from: ['redacting'], to: 'completed', by: ['system'], mail: 'completed' },
   // The post changed after review: locate it again and send it back to review.
@@ -54,7 +59,7 @@ export const transitions = [
   { event: 'retry_locate', from: ['needs_attention'], to: 'verified', by: ['moderator'], jobs: ['request.locate'] },
   // Before the address is confirmed, whoever submitted may withdraw, but the address's owner is not mailed again.
   { event: 'withdraw', from: ['received'], to: 'withdrawn', by: ['requester'] },
-  { event: 'withdraw', from: ['verified', 'awaiting_review', 'needs_info'], to: 'withdrawn', by: ['requester'], mail: 'withdrawn' },
+  { event: 'withdraw', from: ['verified', 'awaiting_review', 'awaiting_second_approval', 'needs_info'], to: 'withdrawn', by: ['requester'], mail: 'withdrawn' },
 ] as const satisfies readonly Transition[];
 
 export type RequestEvent = (typeof transitions)[number]['event'];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applyEvent, type EventDeps } from '../store/requestEvents';
 import { getRequest, privateTextOf } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
+import { dueAtOnVerification } from './deadlines';
 import { RequestNotFound, ValidationFailed } from './errors';
 import { fieldErrors } from './intake';
 import type { RequestState } from './lifecycle';
@@ -12,13 +13,21 @@ const requester = { kind: 'requester' } as const;
 
 export const Answer = z.object({ answer: z.string().trim().min(1, 'write your answer').max(5000, 'must be at most 5000 characters') }).strict();
 
-/** Following the link twice is fine: a request already past 'received' stays as it is. Answers where it stands. */
+/**
+ * Following the link twice is fine: a request already past 'received' stays as it is. Answers where it stands.
+ * Confirming starts the review clock: the due date becomes the confirmation time plus the review period.
+ */
 export async function verifyEmail(deps: EventDeps, requestId: string): Promise<{ state: RequestState; lang: Locale }> {
   const request = await getRequest(deps.db, requestId);
   if (!request) throw new RequestNotFound();
   const lang = request.lang as Locale;
   if (request.state !== 'received') return { state: request.state as RequestState, lang };
-  const { to } = await applyEvent(deps, { requestId, event: 'verify', actor: requester });
+  const { to } = await applyEvent(deps, {
+    requestId,
+    event: 'verify',
+    actor: requester,
+    changes: (now) => ({ verifiedAt: now, dueAt: dueAtOnVerification(request, now) }),
+  });
   return { state: to, lang };
 }
 

@@ -2,20 +2,18 @@
 // post's current text and its findings, and decide.
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
-import { approveRequest, askRequester, refuseRequest, retryRequest } from '../domain/decisions';
+import { type ApprovalDeps, approveRequest, askRequester, refuseRequest, retryRequest } from '../domain/decisions';
 import { RequestNotFound, Unauthorized, ValidationFailed } from '../domain/errors';
 import { fieldErrors } from '../domain/intake';
 import { type Actor, requestStates } from '../domain/lifecycle';
 import type { ForumStore } from '../forum/port';
 import { authenticateToken } from '../store/apiTokens';
 import { readAudit, verifyAuditChain } from '../store/auditTrail';
-import type { EventDeps } from '../store/requestEvents';
-import { findingsOf, getRequest, listRequests, postsOf, privateTextOf, requesterOf } from '../store/requestRecords';
+import { listRequests } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
-import { postUrl } from '../domain/postReference';
-import { textsOf } from '../domain/postRewrite';
+import { readReviewView } from '../domain/reviewView';
 
-export interface ModerationRouteDeps extends EventDeps {
+export interface ModerationRouteDeps extends ApprovalDeps {
   box: SecretBox;
   forum: ForumStore;
   postUrlTemplate: string;
@@ -67,47 +65,7 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
   });
 
   router.get('/requests/:id', async (req, res) => {
-    const id = requestId(req);
-    const request = await getRequest(deps.db, id);
-    if (!request) throw new RequestNotFound();
-    const { email, identifiers } = await requesterOf(deps.db, deps.box, id);
-    const text = privateTextOf(deps.box, request);
-    const findings = await findingsOf(deps.db, id);
-    const posts = [];
-    for (const row of await postsOf(deps.db, id)) {
-      const post = await deps.forum.getPost(row.postId);
-      // Offsets describe the post as reviewed: once it changed (edited, or redacted) they point elsewhere.
-      const asReviewed = Boolean(post && post.contentHash === row.reviewedHash);
-      const texts = post && asReviewed ? new Map(textsOf(post).map((t) => [t.location, t.text])) : new Map<string, string>();
-      posts.push({
-        id: row.postId,
-        url: postUrl(row.postId, deps.postUrlTemplate),
-        status: row.status,
-        source: row.source,
-        changedSinceReview: Boolean(post && row.reviewedHash && !asReviewed && row.status === 'located'),
-        post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions } : null,
-        findings: findings
-          .filter((f) => f.postId === row.postId)
-          .map((f) => ({ id: f.id, location: f.location, start: f.start, end: f.end, type: f.type, owner: f.owner, score: f.score, approved: f.approved, text: texts.get(f.location)?.slice(f.start, f.end) ?? null })),
-      });
-    }
-    res.json({
-      id,
-      state: request.state,
-      createdAt: request.createdAt,
-      dueAt: request.dueAt,
-      lang: request.lang,
-      scope: request.scope,
-      relationship: request.relationship,
-      requester: { email, ...identifiers },
-      details: text.details ?? null,
-      quotes: text.quotes,
-      question: request.question,
-      answers: text.answers,
-      refusal: request.refusalReason ? { reason: request.refusalReason, message: request.refusalMessage } : null,
-      search: request.searchForum ? { scanned: request.searchScanned ?? 0, total: request.searchTotal ?? 0 } : null,
-      posts,
-    });
+    res.json(await readReviewView(deps, requestId(req)));
   });
 
   router.get('/requests/:id/audit', async (req, res) => {
@@ -117,9 +75,10 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
     res.json({ entries: entries.map(({ id: _id, stream: _s, ...rest }) => rest), broken: await verifyAuditChain(deps.db, id) });
   });
 
+  // 202 when the redaction was started; 200 when the approval waits for a second moderator (four eyes).
   router.post('/requests/:id/approve', json, async (req, res) => {
-    await approveRequest(deps, requestId(req), actorOf(res), req.body);
-    res.status(202).json({ id: req.params.id, state: 'redacting' });
+    const state = await approveRequest(deps, requestId(req), actorOf(res), req.body);
+    res.status(state === 'redacting' ? 202 : 200).json({ id: req.params.id, state });
   });
 
   router.post('/requests/:id/refuse', json, async (req, res) => {

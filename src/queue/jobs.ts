@@ -19,6 +19,7 @@ export const jobPayloads = {
   'mail.send': z.object({ mailId: z.string().uuid() }).strict(),
   'maintenance.expire-unverified': z.object({}).strict(),
   'maintenance.reconcile': z.object({}).strict(),
+  'maintenance.moderator-digest': z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -35,6 +36,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'mail.send': 'mail-send',
   'maintenance.expire-unverified': 'maintenance',
   'maintenance.reconcile': 'maintenance',
+  'maintenance.moderator-digest': 'maintenance',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {

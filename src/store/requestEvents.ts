@@ -23,29 +23,43 @@ export interface EventInput {
   actor: Actor;
   /** What the audit entry records beyond who and what: reason codes, counts, ids. Never personal information. */
   audit?: Record<string, unknown>;
-  /** Columns of the request that the event sets. */
-  changes?: Partial<Pick<typeof requests.$inferInsert, 'question' | 'refusalReason' | 'refusalMessage' | 'privateBox' | 'attempts'>>;
+  /** Columns of the request that the event sets; a function receives the transaction's time (verifiedAt, dueAt). */
+  changes?: RequestChanges | ((now: Date) => RequestChanges);
+  /**
+   * A condition the transition table cannot express, checked on the locked row before anything is written
+   * (four eyes: the second approver is not the first). It throws a DomainError to refuse the event.
+   */
+  guard?: (locked: typeof requests.$inferSelect, tx: Tx) => Promise<void> | void;
   /** Further writes that must commit or fail with the event (findings, approvals). */
   within?: (tx: Tx) => Promise<void>;
 }
 
+export type RequestChanges = Partial<
+  Pick<
+    typeof requests.$inferInsert,
+    'question' | 'refusalReason' | 'refusalMessage' | 'privateBox' | 'attempts' | 'firstApprover' | 'firstApprovedAt' | 'verifiedAt' | 'dueAt'
+  >
+>;
+
 export async function applyEvent(deps: EventDeps, input: EventInput): Promise<{ from: RequestState; to: RequestState }> {
   const { clock, ids } = deps;
   const result = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.select({ state: requests.state }).from(requests).where(eq(requests.id, input.requestId)).for('update');
+    const [row] = await tx.select().from(requests).where(eq(requests.id, input.requestId)).for('update');
     if (!row) throw new RequestNotFound();
     const from = row.state as RequestState;
     const transition = transitionFor(from, input.event, input.actor.kind);
+    await input.guard?.(row, tx);
     const now = clock.now();
+    const changes = typeof input.changes === 'function' ? input.changes(now) : input.changes;
     await tx
       .update(requests)
-      .set({ ...input.changes, state: transition.to, updatedAt: now, ...(terminalStates.includes(transition.to) ? { closedAt: now } : {}) })
+      .set({ ...changes, state: transition.to, updatedAt: now, ...(terminalStates.includes(transition.to) ? { closedAt: now } : {}) })
       .where(eq(requests.id, input.requestId));
     if (input.within) await input.within(tx);
     await appendAudit(tx, { stream: input.requestId, actor: actorLabel(input.actor), action: input.event, data: { from, to: transition.to, ...input.audit } }, now, ids.next());
     for (const job of transition.jobs ?? []) await addToOutbox(tx, ids.next(), job, { requestId: input.requestId }, now);
     if (transition.mail) {
-      const question = transition.mail === 'needs_info' ? input.changes?.question ?? undefined : undefined;
+      const question = transition.mail === 'needs_info' ? changes?.question ?? undefined : undefined;
       await addToOutbox(tx, ids.next(), 'mail.render', { requestId: input.requestId, template: transition.mail, question }, now);
     }
     return { from, to: transition.to, wroteOutbox: Boolean(transition.jobs?.length || transition.mail) };

@@ -1,6 +1,6 @@
 // Reading and writing a request's rows: the request, the requester's identifiers (sealed), the posts it names
 // and the findings located in them.
-import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { NewRequest } from '../domain/newRequest';
 import type { RequesterIdentifiers } from '../pii/types';
 import { parsePayload } from '../queue/jobs';
@@ -42,11 +42,11 @@ export async function createRequest(
   deps: EventDeps & { box: SecretBox; run: RunStatement },
   input: NewRequest,
   postIds: string[],
-  dueAt: Date,
+  dates: { createdAt: Date; dueAt: Date },
 ): Promise<{ id: string }> {
-  const { clock, ids, box } = deps;
+  const { ids, box } = deps;
   const id = ids.next();
-  const now = clock.now();
+  const { createdAt: now, dueAt } = dates;
   const identifierRows: { kind: string; value: string }[] = [
     { kind: 'email', value: input.email },
     ...(input.name ? [{ kind: 'name', value: input.name }] : []),
@@ -145,6 +145,23 @@ export async function listRequests(db: Db, filter: { states?: string[]; limit: n
 export async function recentRequestsByEmail(db: Db, emailHash: string, since: Date): Promise<number> {
   const [row] = await db.select({ n: count() }).from(requests).where(and(eq(requests.emailHash, emailHash), gte(requests.createdAt, since)));
   return Number(row?.n ?? 0);
+}
+
+/** What a deadline list shows of a request: no requester data, only where it stands and when it is due. */
+export interface DueRequest {
+  id: string;
+  state: string;
+  dueAt: Date;
+}
+
+/** Requests in one of `states` whose due date is at or before `cutoff`, soonest first. */
+export async function openRequestsDueBy(db: Db, states: readonly string[], cutoff: Date, limit: number): Promise<DueRequest[]> {
+  return db
+    .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt })
+    .from(requests)
+    .where(and(inArray(requests.state, [...states]), lte(requests.dueAt, cutoff)))
+    .orderBy(asc(requests.dueAt), asc(requests.id))
+    .limit(limit);
 }
 
 export async function unverifiedBefore(db: Db, createdBefore: Date, limit: number): Promise<string[]> {
