@@ -11,6 +11,7 @@ import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queu
 import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { markDone } from '../src/store/outbox';
+import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
@@ -41,6 +42,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.expire-unverified': () => expireUnverified(deps, deps.unverifiedExpiryDays),
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
+    'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
   };
 }
 
@@ -89,6 +91,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const maintenance = deps.queues.get('maintenance');
   await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
   await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
+  await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
   // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
   await maintenance.upsertJobScheduler(
     'moderator-digest',

@@ -20,6 +20,7 @@ export const jobPayloads = {
   'maintenance.expire-unverified': z.object({}).strict(),
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
+  'maintenance.remove-expired-sessions': z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -37,6 +38,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.expire-unverified': 'maintenance',
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',
+  'maintenance.remove-expired-sessions': 'maintenance',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {

@@ -1,5 +1,7 @@
 // The moderators' queue: open requests by deadline, filtered by state or overdue, and how many are in each state.
+// Overdue means what domain/deadlines.ts says: an unconfirmed request has no deadline running yet.
 import { and, asc, count, inArray, lt, notInArray } from 'drizzle-orm';
+import { deadlineStates } from '../domain/deadlines';
 import { terminalStates, type RequestState } from '../domain/lifecycle';
 import type { Db } from './database';
 import { requests } from './schema';
@@ -13,7 +15,7 @@ export interface QueueFilter {
 
 export async function openRequests(db: Db, filter: QueueFilter) {
   const conditions = [filter.states?.length ? inArray(requests.state, filter.states) : notInArray(requests.state, [...terminalStates])];
-  if (filter.overdueAt) conditions.push(lt(requests.dueAt, filter.overdueAt), notInArray(requests.state, [...terminalStates]));
+  if (filter.overdueAt) conditions.push(lt(requests.dueAt, filter.overdueAt), inArray(requests.state, [...deadlineStates]));
   return db
     .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt, createdAt: requests.createdAt, relationship: requests.relationship, scope: requests.scope, lang: requests.lang })
     .from(requests)
@@ -32,6 +34,6 @@ export async function countOverdue(db: Db, now: Date): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(requests)
-    .where(and(lt(requests.dueAt, now), notInArray(requests.state, [...terminalStates])));
+    .where(and(lt(requests.dueAt, now), inArray(requests.state, [...deadlineStates])));
   return Number(row?.n ?? 0);
 }

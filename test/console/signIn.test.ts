@@ -6,6 +6,7 @@ import { randomIds } from '../../src/domain/clockAndIds';
 import { safeNext } from '../../src/http/console/signInRoutes';
 import { setAccountDisabled, signInLimit } from '../../src/store/moderatorAccounts';
 import { moderators, sessions } from '../../src/store/schema';
+import { removeExpiredSessions } from '../../src/store/sessions';
 import { hiddenValue, makeAccount, signInAs } from '../support/consoleSession';
 import { startWorld, type World } from '../support/world';
 
@@ -117,4 +118,13 @@ describe('signing out and ending sessions', () => {
     world.clock.advance(121 * 60_000);
     await moderator.agent.get('/console').set('Accept', 'text/html').expect(401);
   });
+});
+
+test('the maintenance sweep removes sessions past their end and leaves live ones', async () => {
+  const live = await signInAs(world, 'moderator');
+  const stale = await signInAs(world, 'moderator');
+  await world.database.db.update(sessions).set({ expiresAt: new Date(world.clock.now().getTime() - 1000) }).where(eq(sessions.moderatorId, stale.accountId));
+  expect(await removeExpiredSessions({ db: world.database.db, clock: world.clock })).toBeGreaterThanOrEqual(1);
+  expect(await world.database.db.select().from(sessions).where(eq(sessions.moderatorId, stale.accountId))).toHaveLength(0);
+  expect(await world.database.db.select().from(sessions).where(eq(sessions.moderatorId, live.accountId))).toHaveLength(1);
 });

@@ -3,6 +3,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../domain/clockAndIds';
+import { isOverdue } from '../../domain/deadlines';
 import { requestStates, terminalStates } from '../../domain/lifecycle';
 import type { Db } from '../../store/database';
 import { countOverdue, countsByState, openRequests } from '../../store/requestQueue';
@@ -49,6 +50,7 @@ export function queuePage(deps: QueuePageDeps): Router {
         overdueCount,
         filter: { state, overdue: Boolean(overdue) },
         now,
+        isOverdue,
       }),
     );
   });
