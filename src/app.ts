@@ -6,15 +6,22 @@ import { consoleRoutes, type ConsoleRouteDeps } from './http/console/consoleRout
 import { healthRoutes } from './http/healthRoutes';
 import { type IntakeRouteDeps, intakeRoutes } from './http/intakeRoutes';
 import { type ModerationRouteDeps, moderationRoutes } from './http/moderationRoutes';
+import { outboxRoutes } from './http/outboxRoutes';
 import { notFound, problemDetails } from './http/problemDetails';
+import { queueBoardRoutes } from './http/queueBoardRoutes';
 import { requestLog } from './http/requestLog';
 import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
+import type { Queues } from './queue/queues';
 
 export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps {
   log: Logger;
   readiness: Record<string, () => Promise<void>>;
   /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */
   demoForum: boolean;
+  /** The folder the embedded default writes emails into, listed at /console/outbox; null when mail goes by SMTP. */
+  outboxDir: string | null;
+  /** The job queues, shown to admins at /console/queues. */
+  queues: Queues;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -31,7 +38,10 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(healthRoutes({ checks: deps.readiness }));
   app.use('/api/v1/moderation', moderationRoutes(deps));
-  app.use(consoleRoutes(deps).router);
+  const consolePart = consoleRoutes(deps);
+  app.use(consolePart.router);
+  if (deps.outboxDir) app.use('/console/outbox', outboxRoutes({ outboxDir: deps.outboxDir, pages: deps.pages, guard: consolePart.guards.requireSignedIn }));
+  app.use(queueBoardRoutes({ queues: deps.queues, basePath: '/console/queues', guard: consolePart.guards.requireAdmin }));
   app.use(statusRoutes(deps));
   app.use(intakeRoutes(deps));
   if (deps.demoForum) app.use(demoForumRoutes(deps));

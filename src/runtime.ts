@@ -65,7 +65,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const forum = createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
   const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS);
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
-  const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir: path.join(config.ERASURE_DATA_DIR, 'outbox'), from: config.MAIL_FROM });
+  const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
+  const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir, from: config.MAIL_FROM });
   const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   rateLimitRedis.on('error', () => undefined);
   const rateLimitStore = new RedisStore({
@@ -94,6 +95,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       ...(forumDatabase ? { forum: () => forumDatabase.ping() } : {}),
     },
     demoForum: !config.FORUM_URL,
+    outboxDir: config.SMTP_URL ? null : outboxDir,
+    queues,
   };
   const workerDeps: WorkerDeps = {
     ...shared,

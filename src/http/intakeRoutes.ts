@@ -4,7 +4,8 @@ import { rateLimit, type Store } from 'express-rate-limit';
 import { DomainError, ValidationFailed } from '../domain/errors';
 import { type IntakeDeps, submitRequest } from '../domain/intake';
 import { localeOf } from './locale';
-import { hasTranslation, translate } from '../mail/i18n';
+import { translate } from '../mail/i18n';
+import type { Locale } from '../mail/mailTemplates';
 import type { Pages } from './pages';
 import { sendProblem } from './problemDetails';
 
@@ -29,7 +30,13 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
     passOnStoreError: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => sendProblem(res, 429, 'too_many_requests', 'too many requests from your address: please try again in an hour'),
+    handler: (req, res) => {
+      if (req.path !== '/') return sendProblem(res, 429, 'too_many_requests', 'too many requests from your address: please try again in an hour');
+      // The form's reader gets the form back, saying why, rather than JSON.
+      const locale = localeOf(req);
+      const text = translate(locale, 'pages.form.errors.tooManyFromAddress');
+      res.status(429).type('html').send(deps.pages.render('form', locale, { values: {}, errors: {}, summary: [{ text }] }));
+    },
   });
 
   router.post('/api/v1/requests', limit, express.json({ limit: bodyLimit, strict: false }), async (req, res) => {
@@ -39,41 +46,81 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
   });
 
   router.get('/', (req, res) => {
-    res.type('html').send(deps.pages.render('form', localeOf(req), { values: {}, errors: {} }));
+    res.type('html').send(deps.pages.render('form', localeOf(req), { values: {}, errors: {}, summary: [] }));
   });
 
   router.post('/', limit, express.urlencoded({ extended: false, limit: bodyLimit, parameterLimit: 200 }), async (req, res) => {
     const locale = localeOf(req);
     const values = req.body as Record<string, string | undefined>;
     try {
-      await submitRequest(deps, formToRequest(values, locale));
-      res.status(202).type('html').send(deps.pages.render('submitted', locale, {}));
+      const { id } = await submitRequest(deps, formToRequest(values, locale));
+      res.status(202).type('html').send(deps.pages.render('submitted', locale, { id }));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const errors: Record<string, string> = {};
-      for (const field of error instanceof ValidationFailed ? error.fields : [{ field: '(form)', message: error.message }]) {
-        const key = field.field.split('.')[0] ?? field.field;
-        // The API's messages are English; a French page gets its field's French advice instead.
-        errors[key] ??= locale === 'en' || !hasTranslation(locale, `pages.form.errors.${key}`) ? field.message : translate(locale, `pages.form.errors.${key}`);
-      }
-      res.status(error.status).type('html').send(deps.pages.render('form', locale, { values, errors }));
+      res.status(error.status).type('html').send(deps.pages.render('form', locale, { values, ...formErrors(error, locale, values) }));
     }
   });
 
   return router;
 }
 
+/** The form's fields in page order, each with the id of the input its entry in the error summary jumps to. */
+const formFields: Record<string, string> = {
+  email: 'email',
+  name: 'name',
+  phones: 'phones',
+  usernames: 'usernames',
+  addresses: 'addresses',
+  posts: 'posts',
+  scope: 'scope-all',
+  quotes: 'quotes',
+  relationship: 'relationship',
+  details: 'details',
+  searchForum: 'searchForum',
+  consent: 'consent',
+};
+
+/**
+ * The page's errors: one plain sentence in the page's language beside each field in error, and the same sentences,
+ * in page order, in the summary at the top, each linking to its field. The API's messages are for programs: the
+ * page says what to do instead.
+ */
+function formErrors(error: DomainError, locale: Locale, values: Record<string, string | undefined>) {
+  const errors: Record<string, string> = {};
+  const general: string[] = [];
+  if (!(error instanceof ValidationFailed)) {
+    general.push(translate(locale, error.code === 'too_many_requests' ? 'pages.form.errors.tooManyForEmail' : 'pages.form.errors.(form)'));
+  }
+  for (const { field } of error.fields) {
+    const [top = '', second] = field.split('.');
+    // identifiers.phones.0 is the phones box; posts.2 is the third post the box lists.
+    const name = top === 'identifiers' ? (second ?? 'phones') : top;
+    if (!Object.hasOwn(formFields, name)) {
+      general.push(translate(locale, 'pages.form.errors.(form)'));
+      continue;
+    }
+    const post = name === 'posts' && second !== undefined ? formLines(values.posts)[Number(second)] : undefined;
+    errors[name] ??= post !== undefined ? translate(locale, 'pages.form.errors.postNotFound', { post }) : translate(locale, `pages.form.errors.${name}`);
+  }
+  const summary = [
+    ...[...new Set(general)].map((text) => ({ text })),
+    ...Object.entries(formFields).flatMap(([name, anchor]) => (errors[name] ? [{ text: errors[name], href: `#${anchor}` }] : [])),
+  ];
+  return { errors, summary };
+}
+
+const formLines = (value: string | undefined) => (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
 /** The form's flat fields, in the API's shape: lists are one item per line. */
 function formToRequest(form: Record<string, string | undefined>, lang: string): Record<string, unknown> {
-  const lines = (value: string | undefined) => (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const optional = (value: string | undefined) => (value && value.trim() ? value : undefined);
   return {
     email: form.email ?? '',
     name: optional(form.name),
-    identifiers: { phones: lines(form.phones), usernames: lines(form.usernames), addresses: lines(form.addresses) },
-    posts: lines(form.posts),
+    identifiers: { phones: formLines(form.phones), usernames: formLines(form.usernames), addresses: formLines(form.addresses) },
+    posts: formLines(form.posts),
     scope: form.scope,
-    quotes: lines(form.quotes),
+    quotes: formLines(form.quotes),
     relationship: form.relationship,
     details: optional(form.details),
     consent: form.consent === 'yes',

@@ -1,8 +1,9 @@
-// Server-rendered pages (templates/pages/*.eta), escaped by default, with the locale's strings as t().
+// Server-rendered pages (templates/pages/*.eta), escaped by default, with the locale's strings as t() and dates
+// written out in the locale's words as date() and dateTime().
 import { Eta } from 'eta';
 import path from 'node:path';
 import { templatesDir } from '../paths';
-import { translate } from '../mail/i18n';
+import { hasTranslation, translate } from '../mail/i18n';
 import type { Locale } from '../mail/mailTemplates';
 
 export interface Pages {
@@ -15,12 +16,25 @@ export interface PageSettings {
   reviewDeadlineDays: number;
 }
 
+/** 'March 3, 2026' / '3 mars 2026'. In UTC: the server cannot know the reader's time zone, and a page must not change with the server's. */
+export function formatDate(locale: Locale, value: Date | string): string {
+  return new Date(value).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** 'Mar 3, 2026, 2:05 PM UTC': for lists where several things happen on one day. */
+export function formatDateTime(locale: Locale, value: Date | string): string {
+  return `${new Date(value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+}
+
 export function createPages(settings: PageSettings, dir = path.join(templatesDir, 'pages')): Pages {
   const eta = new Eta({ views: dir, autoEscape: true, cache: true });
   return {
     render(page, locale, data) {
       const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-      return eta.render(page, { ...data, locale, t, settings });
+      const has = (key: string) => hasTranslation(locale, key);
+      const date = (value: Date | string) => formatDate(locale, value);
+      const dateTime = (value: Date | string) => formatDateTime(locale, value);
+      return eta.render(page, { ...data, locale, t, has, date, dateTime, settings });
     },
   };
 }
