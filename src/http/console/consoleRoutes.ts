@@ -3,18 +3,20 @@
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Router } from 'express';
-import type { Clock, Ids } from '../../domain/clockAndIds';
+import type { ApprovalDeps } from '../../domain/decisions';
+import type { ReviewDeps } from '../../domain/reviewView';
+import type { ManualFindingDeps } from '../../domain/manualFindings';
 import { templatesDir } from '../../paths';
-import type { Db } from '../../store/database';
+import { accountsPage } from './accountsPage';
 import { type ConsoleGuards, consoleGuards } from './consoleSession';
 import type { ConsolePages } from './consolePages';
 import { queuePage } from './queuePage';
+import { requestPage } from './requestPage';
 import { signInRoutes } from './signInRoutes';
+import { tokensPage } from './tokensPage';
 
-export interface ConsoleRouteDeps {
-  db: Db;
-  clock: Clock;
-  ids: Ids;
+/** The request page reads requests for review and decides on them: it needs what the moderation API needs. */
+export interface ConsoleRouteDeps extends ApprovalDeps, ReviewDeps, ManualFindingDeps {
   consolePages: ConsolePages;
 }
 
@@ -25,5 +27,8 @@ export function consoleRoutes(deps: ConsoleRouteDeps): { router: Router; guards:
   router.use('/console', cookieParser(), guards.load);
   router.use(signInRoutes({ ...deps, guards }));
   router.use(queuePage({ ...deps, guards }));
+  router.use(requestPage({ ...deps, guards }));
+  router.use(accountsPage({ ...deps, guards }));
+  router.use(tokensPage({ ...deps, guards }));
   return { router, guards };
 }
