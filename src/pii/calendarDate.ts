@@ -1,5 +1,6 @@
 // How people write a full calendar date in English, French and German posts: "12/03/1985", "1985-03-12",
 // "12 March 1985", "March 12th, 1985", "le 3 février 1990", "1er mars 1990", "12. März 1985".
+import { anchoredMatches, stickyCopy } from './anchoredMatches';
 
 const months = [
   // English, with the abbreviations people use
@@ -20,25 +21,26 @@ const gap = String.raw`[ \u00a0]+`;
 
 const boundaryAfter = String.raw`(?![\p{L}\p{N}_]|[\/.\-]\p{N})`;
 
-// 12/03/1985, 12.03.85, 03-12-1985 (either order: the US writes the month first), 1985-03-12.
-const numericDatePattern = new RegExp(
+// 12/03/1985, 12.03.85, 03-12-1985 (either order: the US writes the month first), 1985-03-12. Like the year
+// below, a numeric date starts a run of digits: both are tried only there.
+const numericDatePattern = stickyCopy(new RegExp(
   String.raw`(?<![\p{L}\p{N}_.\/-])(?:\d{1,2}([\/.\-])\d{1,2}\1(?:${year}|\d{2})|${year}([\/.\-])\d{1,2}\2\d{1,2})${boundaryAfter}`,
   'gu',
-);
+));
 // A written date is found from its year, the rarer part, and read backwards: "12 March ", "March 12th, ", "1er mars ".
-const yearPattern = new RegExp(String.raw`${year}(?<=[ \u00a0,]\d{4})${boundaryAfter}`, 'gu');
+const yearPattern = stickyCopy(new RegExp(String.raw`${year}(?<=[ \u00a0,]\d{4})${boundaryAfter}`, 'gu'));
 const writtenDayMonthBefore = new RegExp(
   String.raw`(?<![\p{L}\p{N}_.\/-])(?:${day}${ordinal}${gap}(?:of${gap})?${month},?|${month}${gap}${day}${ordinal},?)${gap}$`,
   'iu',
 );
 
-/** Every full date written in one of the ways above, in order of position. */
-export function findCalendarDates(text: string): { start: number; end: number }[] {
+/** Every full date written in one of the ways above, in order of position, given where the text's digit runs start. */
+export function findCalendarDates(text: string, digitRunStarts: readonly number[]): { start: number; end: number }[] {
   const dates: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(numericDatePattern)) {
+  for (const m of anchoredMatches(numericDatePattern, text, digitRunStarts)) {
     if (isPlausibleDate(m[0])) dates.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(yearPattern)) {
+  for (const m of anchoredMatches(yearPattern, text, digitRunStarts)) {
     const before = writtenDayMonthBefore.exec(text.slice(Math.max(0, m.index - 24), m.index));
     if (before !== null) dates.push({ start: m.index - before[0].length, end: m.index + m[0].length });
   }

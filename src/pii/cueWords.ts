@@ -28,7 +28,8 @@ export function cueWords(cues: readonly string[], notTypos: readonly string[] = 
   }
   const realWords = new Set(notTypos.map(fold));
 
-  const locate = (text: string) => {
+  /** Each cue found, in order; with `firstOnly`, the scan stops at the first (all a test needs). */
+  const find = (text: string, firstOnly: boolean) => {
     const words: { value: string; start: number; end: number }[] = [];
     for (const m of text.matchAll(wordPattern)) words.push({ value: fold(m[0]), start: m.index, end: m.index + m[0].length });
     const found: { start: number; end: number }[] = [];
@@ -38,14 +39,14 @@ export function cueWords(cues: readonly string[], notTypos: readonly string[] = 
       found.push({ start: words[i]?.start ?? 0, end: words[i + phrase.length - 1]?.end ?? 0 });
       return true;
     };
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < words.length && !(firstOnly && found.length > 0); i++) {
       const word = words[i]?.value ?? '';
       if ((byFirst.get(word.charAt(0)) ?? []).some((phrase) => matches(i, phrase))) continue;
       (byLast.get(word.charAt(word.length - 1)) ?? []).some((phrase) => matches(i, phrase));
     }
     return found;
   };
-  return { locate, test: (text) => locate(text).length > 0 };
+  return { locate: (text) => find(text, false), test: (text) => find(text, true).length > 0 };
 }
 
 function fold(text: string): string {
@@ -65,7 +66,20 @@ function resembles(word: string, cue: string, realWords: ReadonlySet<string>): b
   if (!endKept && !isNeighbourSwap(word, cue)) return false;
   // "brn" and "bonr" for "born": a four-letter cue tolerates one edit that keeps both its ends, or a swap.
   if (cue.length === 4 && !(word[0] === cue[0] && word.at(-1) === cue.at(-1)) && !isNeighbourSwap(word, cue)) return false;
-  return editDistance(word, cue, allowed) <= allowed;
+  return allowed === 1 ? isOneEditAway(word, cue) : editDistance(word, cue, allowed) <= allowed;
+}
+
+/** Whether one edit (a letter changed, added or dropped, or two neighbours swapped) makes `a` into `b`: the edit
+ * distance below is at most one, found without building its table. */
+function isOneEditAway(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  if (a.length === b.length + 1) return a.slice(i + 1) === b.slice(i);
+  if (b.length === a.length + 1) return a.slice(i) === b.slice(i + 1);
+  return false;
 }
 
 function isNeighbourSwap(a: string, b: string): boolean {

@@ -5,6 +5,7 @@ import { assignOwners } from './ownership';
 import { recognizers } from './recognizers';
 import { buildRequesterProfile, type RequesterProfile } from './requesterProfile';
 import { mergeSpans } from './spanMerge';
+import { TextFacts } from './textFacts';
 import type { RequesterIdentifiers, Span } from './types';
 
 // Callers pass the same identifiers for every post of a request (and for the whole forum when searching):
@@ -29,6 +30,8 @@ function profileFor(identifiers: RequesterIdentifiers, defaultCountry: CountryCo
 export function detectPii(text: string, identifiers: RequesterIdentifiers, options: { defaultCountry?: CountryCode } = {}): Span[] {
   const defaultCountry = options.defaultCountry ?? 'FR';
   const requester = profileFor(identifiers, defaultCountry);
-  const context = { requester, defaultCountry };
-  return assignOwners(text, mergeSpans(recognizers.flatMap((r) => r.recognize(text, context))), requester);
+  const context = { requester, defaultCountry, facts: new TextFacts(text) };
+  const found: Span[] = [];
+  for (const recognizer of recognizers) found.push(...recognizer.recognize(text, context));
+  return assignOwners(text, mergeSpans(found), requester);
 }

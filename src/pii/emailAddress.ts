@@ -4,6 +4,30 @@
 export const emailPattern =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@-])/gu;
 
+const localPartChar = /^[\p{L}\p{N}._%+-]$/u;
+
+/**
+ * Where an address whose "@" is at `at` must start: the run of local-part characters before the "@" is the whole
+ * local part, since emailPattern allows none just before an address.
+ */
+export function localPartStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const units = start >= 2 && isTrailSurrogate(text.charCodeAt(start - 1)) && isLeadSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    if (!localPartChar.test(text.slice(start - units, start))) break;
+    start -= units;
+  }
+  return start;
+}
+
+function isLeadSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isTrailSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 const wholeEmail = /^[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 
 export function isEmailAddress(candidate: string): boolean {

@@ -3,9 +3,8 @@
 
 export interface FoldedText {
   value: string;
-  /** For each folded UTF-16 unit, the original range [originStart[i], originEnd[i]) it came from. */
-  originStart: number[];
-  originEnd: number[];
+  /** The original range of each run of folded units, found by the unit (see OriginMap). */
+  origins: OriginMap;
 }
 
 // Letters that NFD does not decompose but that people write without their mark: "Łukasz" is typed "Lukasz",
@@ -25,15 +24,61 @@ const letterFolds: Record<string, string> = {
   '‘': "'",
 };
 
-const hyphens = new Set(['-', '\u2010', '\u2011']);
 const combiningMarks = /\p{M}/gu;
-const whitespace = /\s/u;
 
 export function foldText(text: string, options: { joinHyphens?: boolean } = {}): FoldedText {
-  const joinHyphens = options.joinHyphens === true;
+  const origins = new OriginMap();
+  const value = fold(text, options.joinHyphens === true, origins);
+  return { value, origins };
+}
+
+/**
+ * Where each folded UTF-16 unit came from, kept per run rather than per unit: a run of ASCII word characters maps
+ * unit for unit onto the original ("stepping"), a space stands for a whole run of gaps, and a folded letter's
+ * units ("ss" for "ß") all stand for the one original letter. Recording a post unit by unit was most of its fold.
+ */
+export class OriginMap {
+  /** Flat runs: folded start, original start, original end, 1 if stepping (else every unit has the whole range). */
+  private readonly runs: number[] = [];
+
+  add(foldedStart: number, start: number, end: number, stepping: boolean): void {
+    this.runs.push(foldedStart, start, end, stepping ? 1 : 0);
+  }
+
+  /** Widens the last run to end at `end`: a run of gaps is one space. */
+  extendLast(end: number): void {
+    this.runs[this.runs.length - 2] = end;
+  }
+
+  /** The original range [start, end) of folded unit `unit`. */
+  rangeOf(unit: number): { start: number; end: number } | undefined {
+    const at = this.runAt(unit);
+    if (at === -1) return undefined;
+    const foldedStart = this.runs[at] ?? 0;
+    const start = this.runs[at + 1] ?? 0;
+    if (this.runs[at + 3] === 0) return { start, end: this.runs[at + 2] ?? 0 };
+    return { start: start + unit - foldedStart, end: start + unit - foldedStart + 1 };
+  }
+
+  /** The offset in `runs` of the last run starting at or before `unit`, or -1. */
+  private runAt(unit: number): number {
+    let low = 0;
+    let high = this.runs.length / 4 - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.runs[middle * 4] ?? 0) <= unit) {
+        found = middle * 4;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  }
+}
+
+/** The folded text alone, or with the original range of every folded unit when `origins` is given. */
+function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
   let value = '';
-  const originStart: number[] = [];
-  const originEnd: number[] = [];
   // The last code unit put in the folded text (-1 before any): a gap after a space widens that space.
   let last = -1;
   let index = 0;
@@ -41,12 +86,9 @@ export function foldText(text: string, options: { joinHyphens?: boolean } = {}):
     // Most of a post is runs of ASCII word characters: each folds to itself lower-cased, one unit for one, so a
     // run is copied with one slice instead of one string per character.
     const runStart = index;
-    for (let code = text.charCodeAt(index); code < 0x80 && !isAsciiGap(code, joinHyphens); code = text.charCodeAt(index)) {
-      originStart.push(index);
-      originEnd.push(index + 1);
-      index += 1;
-    }
+    for (let code = text.charCodeAt(index); code < 0x80 && !isAsciiGap(code, joinHyphens); code = text.charCodeAt(index)) index += 1;
     if (index > runStart) {
+      origins?.add(value.length, runStart, index, true);
       value += text.slice(runStart, index).toLowerCase();
       last = text.charCodeAt(index - 1); // never a space: spaces are gaps
       if (index >= text.length) break;
@@ -59,41 +101,70 @@ export function foldText(text: string, options: { joinHyphens?: boolean } = {}):
       isGap = true; // the run above stops at an ASCII character only when it is a gap
       bare = ' ';
     } else {
-      const char = String.fromCodePoint(text.codePointAt(index) ?? code);
-      end = index + char.length;
-      isGap = whitespace.test(char) || (joinHyphens && hyphens.has(char));
-      bare = isGap ? ' ' : foldLetter(char);
+      const codePoint = text.codePointAt(index) ?? code;
+      end = index + (codePoint > 0xffff ? 2 : 1);
+      isGap = isWhitespace(codePoint) || (joinHyphens && (codePoint === 0x2010 || codePoint === 0x2011));
+      bare = isGap ? ' ' : foldLetter(codePoint);
     }
     if (isGap) {
       // A run of gaps becomes one space that stands for the whole run.
-      if (last === 32) originEnd[originEnd.length - 1] = end;
+      if (last === 32) origins?.extendLast(end);
       else {
+        origins?.add(value.length, index, end, false);
         value += ' ';
-        originStart.push(index);
-        originEnd.push(end);
         last = 32;
       }
     } else if (bare.length > 0) {
-      // One map entry per UTF-16 unit, as indexOf counts them: an emoji is two.
+      // Every unit of the folded letter ("ss" for "ß", the two of an emoji) stands for the whole original letter.
+      origins?.add(value.length, index, end, false);
       value += bare;
-      for (let unit = 0; unit < bare.length; unit++) {
-        originStart.push(index);
-        originEnd.push(end);
-      }
       last = bare.charCodeAt(bare.length - 1);
     }
     index = end;
   }
-  return { value, originStart, originEnd };
+  return value;
+}
+
+/** What /\s/u matches beyond ASCII: the no-break and typographic spaces, line and paragraph separators, BOM. */
+function isWhitespace(codePoint: number): boolean {
+  return (
+    codePoint === 0xa0 ||
+    codePoint === 0x1680 ||
+    (codePoint >= 0x2000 && codePoint <= 0x200a) ||
+    codePoint === 0x2028 ||
+    codePoint === 0x2029 ||
+    codePoint === 0x202f ||
+    codePoint === 0x205f ||
+    codePoint === 0x3000 ||
+    codePoint === 0xfeff
+  );
 }
 
 function isAsciiGap(code: number, joinHyphens: boolean): boolean {
   return code === 32 || (code >= 9 && code <= 13) || (joinHyphens && code === 45);
 }
 
-function foldLetter(char: string): string {
-  const lower = char.toLowerCase();
-  return letterFolds[lower] ?? lower.normalize('NFD').replace(combiningMarks, '');
+// Folding a letter normalises it, which is slow: each letter is folded once and remembered (an alphabet's worth).
+const letterFoldCache = new Map<number, string>();
+const loweredLetterFoldCache = new Map<string, string>();
+
+function foldLetter(codePoint: number): string {
+  let folded = letterFoldCache.get(codePoint);
+  if (folded === undefined) {
+    folded = foldLoweredLetter(String.fromCodePoint(codePoint).toLowerCase());
+    letterFoldCache.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/** A letter already lower-cased, without its marks. */
+function foldLoweredLetter(lower: string): string {
+  let folded = loweredLetterFoldCache.get(lower);
+  if (folded === undefined) {
+    folded = letterFolds[lower] ?? lower.normalize('NFD').replace(combiningMarks, '');
+    loweredLetterFoldCache.set(lower, folded);
+  }
+  return folded;
 }
 
 /** One word folded as foldText folds it (case, accents, letters NFD leaves alone), without the offset map. */
@@ -108,7 +179,7 @@ export function foldWord(word: string): string {
   if (ascii) return lowerAlready ? word : word.toLowerCase();
   const lower = word.toLowerCase();
   let folded = '';
-  for (const char of lower) folded += letterFolds[char] ?? char.normalize('NFD').replace(combiningMarks, '');
+  for (const char of lower) folded += foldLoweredLetter(char);
   return folded;
 }
 
@@ -138,7 +209,7 @@ function quickFoldOnce(text: string): string {
 
 /** Folds an identifier the same way as the text it is searched in, without surrounding gaps. */
 export function foldNeedle(needle: string, options: { joinHyphens?: boolean } = {}): string {
-  return foldText(needle, options).value.trim();
+  return fold(needle, options.joinHyphens === true).trim();
 }
 
 /** Every place where the folded needle occurs, as original-text ranges. */
@@ -146,8 +217,8 @@ export function locateFolded(folded: FoldedText, needle: string): { start: numbe
   const found: { start: number; end: number }[] = [];
   if (needle === '') return found;
   for (let at = folded.value.indexOf(needle); at !== -1; at = folded.value.indexOf(needle, at + 1)) {
-    const start = folded.originStart[at];
-    const end = folded.originEnd[at + needle.length - 1];
+    const start = folded.origins.rangeOf(at)?.start;
+    const end = folded.origins.rangeOf(at + needle.length - 1)?.end;
     if (start !== undefined && end !== undefined) found.push({ start, end });
   }
   return found;

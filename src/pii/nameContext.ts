@@ -29,7 +29,6 @@ const announcingCue = new RegExp(
     String.raw`\s*[:,]?\s*)$`,
   'iu',
 );
-const whitespaceChar = /\s/u;
 const selfIntroduction = /(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+$/iu;
 const supportRoleAfter = /^[ \t]*(?:from|at|of|du|de l['’]|de la|chez|with)[ \t]+(?:the[ \t]+)?(?:su+p+o+r+t|lumen|team|équipe|equipe|service|helpdesk|customer|staff|billing|mod)/iu;
 const nameEndsPhrase = /^[ \t]*(?:[!,.?:;)]|\p{Extended_Pictographic}|\n|$)/u;
@@ -132,26 +131,56 @@ function lineEnd(text: string, offset: number): number {
   return end === -1 ? text.length : end;
 }
 
-/** The words before an offset on its line, as written, nearest last. */
+/**
+ * The last `count` words before an offset on its line (at most 40 characters back), as written, nearest last;
+ * words are separated by whitespace and , ; : ! ? . ( ). Read backwards by hand: most calls want two short words.
+ */
 function wordsBefore(text: string, offset: number, count: number): string[] {
-  const before = text.slice(Math.max(lineStart(text, offset), offset - 40), offset);
-  return before.split(/[\s,;:!?.()]+/u).filter((w) => w !== '').slice(-count);
+  const from = Math.max(lineStart(text, offset), offset - 40);
+  const words: string[] = [];
+  let end = offset;
+  while (words.length < count) {
+    while (end > from && isWordSeparator(text.charCodeAt(end - 1))) end--;
+    if (end <= from) break;
+    let start = end;
+    while (start > from && !isWordSeparator(text.charCodeAt(start - 1))) start--;
+    words.unshift(text.slice(start, end));
+    end = start;
+  }
+  return words;
+}
+
+/** What /[\s,;:!?.()]/u matches: JavaScript's whitespace and line terminators, and those six marks. */
+function isWordSeparator(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13) || code === 44 || code === 59 || code === 58 || code === 33 || code === 63 || code === 46 || code === 40 || code === 41;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** "Thanks Paul!", "Hi Ethan,", "Merci Théo !": the name is spoken to, so it is not the post's author. */
 export function isAddressed(text: string, start: number, end: number): boolean {
+  if (!nameEndsPhrase.test(text.slice(end, end + 3))) return false;
   const words = wordsBefore(text, start, 2);
   const last = words[words.length - 1];
   // "Thanks Paul", "Hi, Paul" — but not "say hi! Edit:", where a sentence ended in between.
   if (last === undefined || !/^[ \t,]+$/u.test(text.slice(text.lastIndexOf(last, start) + last.length, start))) return false;
-  return (isCueWord(last, vocativeCues) || isCueWord(words.join(' '), vocativeCues)) && nameEndsPhrase.test(text.slice(end, end + 3));
+  return isCueWord(last, vocativeCues) || isCueWord(words.join(' '), vocativeCues);
 }
 
 /** "I'm Kayleigh", "je m'appelle Marie": the author says who they are. */
 export function isSelfIntroduction(text: string, start: number): boolean {
-  // The cue ends in whitespace just before the name: without it, the pattern need not be tried at every offset.
-  if (!whitespaceChar.test(text.charAt(start - 1))) return false;
-  return selfIntroduction.test(text.slice(Math.max(0, start - 16), start));
+  // The cue ends in whitespace just before the name, after the last letter of "I'm", "is", "appelle" or "c'est"
+  // ("ſ" is an "s" to a case-insensitive pattern): without those, the pattern need not be tried at every offset.
+  const from = Math.max(0, start - 16);
+  let before = start - 1;
+  while (before >= from && isSpace(text.charCodeAt(before))) before -= 1;
+  if (before === start - 1 || before < from || !'mMsSſtTeE'.includes(text.charAt(before))) return false;
+  return selfIntroduction.test(text.slice(from, start));
+}
+
+/** What \s matches: JavaScript's whitespace and line terminators. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** "my neighbour Alessandro", "un ami Loïc", "ma grand-mère Juliette": someone the author writes about. */
@@ -170,6 +199,10 @@ export function isAnnounced(text: string, start: number): boolean {
 export function isAnnouncedOnLineBefore(text: string, start: number): boolean {
   const lineFrom = lineStart(text, start);
   if (lineFrom === 0 || text.slice(lineFrom, start).trim() !== '') return false;
+  // The line before ends with a colon, or announces nothing.
+  let last = lineFrom - 2;
+  while (last >= 0 && (text[last] === ' ' || text[last] === '\t')) last -= 1;
+  if (text[last] !== ':') return false;
   const previous = text.slice(lineStart(text, lineFrom - 1), lineFrom - 1);
   return /(?:\bto|\bà|envoi|adresse|address|billed|factur\w*|livraison|delivery|titulaire|holder|name|nom)[ \t]*:[ \t]*$/iu.test(previous);
 }

@@ -31,12 +31,18 @@ interface PostView {
   quotes: QuoteBlock[];
   namesake: Namesake;
   authors: Map<QuoteBlock | undefined, Owner | 'unknown'>;
+  /** Each finding's conflict with the requester, once looked up (see conflictOf): several questions ask it. */
+  conflicts: Map<Span, Conflict>;
 }
+
+type Conflict = 'namesake' | 'same given name' | 'lookalike' | 'relative' | undefined;
 
 export function assignOwners(text: string, spans: readonly Span[], requester: RequesterProfile): Span[] {
   if (requester.isEmpty || spans.length === 0) return [...spans];
   const quotes = readQuotes(text);
-  const post: PostView = { text, spans, requester, quotes, namesake: namesakeIn(text, spans, requester, quotes), authors: new Map() };
+  const conflicts = new Map<Span, Conflict>();
+  const post: PostView = { text, spans, requester, quotes, namesake: undefined, authors: new Map(), conflicts };
+  post.namesake = namesakeIn(post);
   return spans.map((span) => {
     const owner = ownerOf(post, span);
     return owner === span.owner ? span : { ...span, owner };
@@ -139,11 +145,11 @@ function authorOf(post: PostView, quote: QuoteBlock | undefined): Owner | 'unkno
  * a namesake or a look-alike anywhere, a relative only where they sign or give their own details.
  */
 function showsSomeoneElse(post: PostView, span: Span): boolean {
-  const { text, requester } = post;
-  if (isIntroducedAsRelation(text, span.start)) return false;
-  const conflict = conflictOf(text.slice(span.start, span.end), span.type, requester);
+  const { text } = post;
+  const conflict = conflictOfSpan(post, span);
+  if (conflict === undefined || isIntroducedAsRelation(text, span.start)) return false;
   if (conflict === 'relative') return isSignature(text, span.start, span.end) || isAnnouncedOnLineBefore(text, span.start);
-  return conflict !== undefined && conflict !== 'same given name' && !isMention(text, span);
+  return conflict !== 'same given name' && !isMention(text, span);
 }
 
 /** "@camille_books, hide that": a handle spoken to, which says nothing about who writes. */
@@ -156,14 +162,17 @@ function namesakeQuoted(quote: QuoteBlock, requester: RequesterProfile): boolean
   return conflictOf(quote.author.name, 'username', requester) === 'namesake';
 }
 
-function namesakeIn(text: string, spans: readonly Span[], requester: RequesterProfile, quotes: readonly QuoteBlock[]): Namesake {
+function namesakeIn(post: PostView): Namesake {
+  const { text, spans, requester, quotes } = post;
   let inQuotes = quotes.some((q) => namesakeQuoted(q, requester));
   for (const span of spans) {
-    if (span.owner !== 'other' || isIntroducedAsRelation(text, span.start) || isMention(text, span)) continue;
-    const conflict = conflictOf(text.slice(span.start, span.end), span.type, requester);
+    if (span.owner !== 'other' || !mayConflict(span.type)) continue;
+    const conflict = conflictOfSpan(post, span);
+    if (conflict !== 'namesake' && conflict !== 'same given name') continue;
+    if (isIntroducedAsRelation(text, span.start) || isMention(text, span)) continue;
     const quoted = quoteAt(quotes, span.start) !== undefined;
     // "kayleigh96@…" in the author's words is someone of that name; in a quote it proves less.
-    if (conflict === 'namesake' || (conflict === 'same given name' && !quoted)) {
+    if (conflict === 'namesake' || !quoted) {
       if (!quoted) return 'in text';
       inQuotes = true;
     }
@@ -188,9 +197,9 @@ function nearestPerson(text: string, start: number, reach: number): 'first' | 't
  */
 function speakerOwner(post: PostView, span: Span): Owner {
   const person = nearestPerson(post.text, span.start, 40);
+  if (person === 'third') return 'other';
   const author = authorAt(post, span.start) === 'requester' ? 'requester' : 'other';
   if (person === 'first') return author;
-  if (person === 'third') return 'other';
   const named = namedInSentence(post, span);
   const owner = named[0]?.owner;
   return owner !== undefined && named.every((s) => s.owner === owner) ? owner : author;
@@ -292,12 +301,17 @@ const handleWords = new Set(['reads', 'reader', 'reading', 'books', 'book', 'boo
  * "remi.k@…": a namesake); a family name one slip away ("r.nunes" for Núñez: a look-alike); or their family name
  * with another given name (a relative).
  */
-function conflictOf(written: string, type: PiiType, requester: RequesterProfile): 'namesake' | 'same given name' | 'lookalike' | 'relative' | undefined {
+function conflictOfSpan(post: PostView, span: Span): Conflict {
+  if (!post.conflicts.has(span)) post.conflicts.set(span, conflictOf(post.text.slice(span.start, span.end), span.type, post.requester));
+  return post.conflicts.get(span);
+}
+
+function conflictOf(written: string, type: PiiType, requester: RequesterProfile): Conflict {
+  if (!mayConflict(type)) return undefined;
   let local: string;
   if (type === 'email') local = written.split(/@|\s(?:at|arobase)\s|\s*[[(](?:at|arobase)[\])]\s*/iu)[0] ?? written;
   else if (type === 'profile_url') local = linkHandle(written);
-  else if (type === 'username' || type === 'person') local = written.replace(/^@/u, '').replace(/#\d+$/u, '');
-  else return undefined;
+  else local = written.replace(/^@/u, '').replace(/#\d+$/u, '');
   const parts = type === 'person' ? foldNeedle(local.replace(/\.$/u, ''), { joinHyphens: true }).split(' ') : handlePartsOf(local);
   const { own, family, familyInitials } = nameWordsOf(requester);
   for (const given of requester.givenNames) {
@@ -316,6 +330,11 @@ function conflictOf(written: string, type: PiiType, requester: RequesterProfile)
   if (parts.some((p) => p.length >= 4 && !own.has(p) && family.some((f) => resemblesFamilyName(p, f)))) return 'lookalike';
   if (parts.some((p) => family.includes(p)) && parts.some((p) => p.length >= 3 && !own.has(p) && isGivenName(p))) return 'relative';
   return undefined;
+}
+
+/** Only what carries a name — an email address, a link, a handle or a name — can be a namesake's or a relative's. */
+function mayConflict(type: PiiType): boolean {
+  return type === 'email' || type === 'profile_url' || type === 'username' || type === 'person';
 }
 
 interface NameWords {

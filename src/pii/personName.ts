@@ -83,21 +83,34 @@ function dedupe(forms: NameForm[]): NameForm[] {
 
 /** "vogels" for Vogel, "dupond" for Dupont, "whitmore" for Whitfield: a family name that belongs to a look-alike. */
 export function resemblesFamilyName(word: string, family: string): boolean {
-  const target = family.split(' ')[0] ?? '';
+  const space = family.indexOf(' ');
+  const target = space === -1 ? family : family.slice(0, space);
   if (target.length < 4 || word.length < 3) return false;
-  // A shared start is as telling as a typo.
-  return editDistance(word, target) <= 2 || (word.length >= 4 && word.slice(0, 4) === target.slice(0, 4));
+  // A shared start is as telling as a typo. Lengths three apart are more than two edits: no need to count them.
+  if (word.length >= 4 && word.slice(0, 4) === target.slice(0, 4)) return true;
+  return Math.abs(word.length - target.length) <= 2 && editDistance(word, target) <= 2;
 }
 
+// Two rows of the edit distance table, kept between calls: it runs for every name-like word of someone else.
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
+
+/** Levenshtein distance: letters changed, added or dropped. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] ?? 0;
 }

@@ -25,7 +25,7 @@ export function readQuotes(text: string): QuoteBlock[] {
       quotes.push(block);
     }
   }
-  if (text.includes('>')) {
+  if (hasQuoteLine(text)) {
     for (const m of text.matchAll(markdownQuoteLines)) {
       const lines = m[1] ?? '';
       const start = m.index + m[0].length - lines.length;
@@ -41,6 +41,16 @@ export function readQuotes(text: string): QuoteBlock[] {
     }
   }
   return quotes.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a line starts with ">" (after spaces): "->" and "a > b" are everywhere, quote lines are rare. */
+function hasQuoteLine(text: string): boolean {
+  for (let at = text.indexOf('>'); at !== -1; at = text.indexOf('>', at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before -= 1;
+    if (before < 0 || text[before] === '\n') return true;
+  }
+  return false;
 }
 
 export function quoteAt(quotes: readonly QuoteBlock[], offset: number): QuoteBlock | undefined {

@@ -7,13 +7,15 @@ import { normaliseEmail } from './emailAddress';
 import { foldNeedle } from './foldedText';
 import { genderOfGivenName, type NameGender } from './givenNames';
 import { nameFormsOf, type NameForm } from './personName';
-import { countriesToTry, readPhone } from './phoneNumber';
+import { countriesToTry, PhoneReadings } from './phoneNumber';
 import type { RequesterIdentifiers } from './types';
 
 export interface RequesterProfile {
   nameForms: NameForm[];
   emails: Set<string>;
   phones: Set<string>;
+  /** The calling codes of those phone numbers: a number read with another calling code is not one of them. */
+  phoneCallingCodes: Set<string>;
   /** The last seven digits of each phone number: a written number that ends otherwise cannot be one of them. */
   phoneEndings: Set<string>;
   usernames: string[];
@@ -41,11 +43,13 @@ export function buildRequesterProfile(identifiers: RequesterIdentifiers, default
   const givenNames = [...new Set(fullForms.map((f) => (f.familyFirst ? f.tokens[f.tokens.length - 1] : f.tokens[0]) ?? ''))].filter((g) => g.length >= 2);
   const familyNames = [...new Set(fullForms.flatMap((f) => f.family.split(' ')))].filter((w) => w.length >= 2);
   const genders = new Set(givenNames.map(genderOfGivenName));
+  // The requester typed their number in their own country's format, which we do not know: keep every reading.
+  const phoneReadings = identifiers.phones.flatMap((p) => new PhoneReadings(p, countries).inCountryOrder());
   const profile: RequesterProfile = {
     nameForms,
     emails: new Set(identifiers.emails.map(normaliseEmail).filter((e) => e !== '')),
-    // The requester typed their number in their own country's format, which we do not know: keep every reading.
-    phones: new Set(identifiers.phones.flatMap((p) => readPhone(p, countries).map((r) => r.e164))),
+    phones: new Set(phoneReadings.map((r) => r.e164)),
+    phoneCallingCodes: new Set(phoneReadings.map((r) => r.callingCode)),
     phoneEndings: new Set(),
     usernames: [
       ...new Set(

@@ -3,6 +3,7 @@
 import { findCalendarDates } from '../calendarDate';
 import { cueWords } from '../cueWords';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 const birthCues = cueWords(
@@ -17,9 +18,12 @@ const cueAfter = 40;
 
 export const birthDateRecognizer: Recognizer = {
   name: 'birth date',
-  recognize(text) {
-    const dates = findCalendarDates(text);
+  recognize(text, context) {
     const spans: Span[] = [];
+    const facts = factsOf(text, context);
+    // A full date holds four digits at least ("1/2/85", a year): posts without are spared the patterns.
+    if (!facts.hasDigitStretch(4)) return spans;
+    const dates = findCalendarDates(text, facts.digitRunStarts);
     dates.forEach(({ start, end }, i) => {
       // A cue belongs to the nearest date: "born on 12/03/1985, bought on 05/06/2023" marks the first only.
       const before = text.slice(Math.max(dates[i - 1]?.end ?? 0, start - cueBefore), start);

@@ -1,15 +1,20 @@
 // Finds email addresses written plainly. The requester's own addresses (in any case) are theirs; any other
 // personal address is someone else's; role and example addresses are nobody's and are left alone.
-import { emailPattern, isImpersonalAddress, normaliseEmail } from '../emailAddress';
+import { anchoredMatches, stickyCopy } from '../anchoredMatches';
+import { emailPattern, isImpersonalAddress, localPartStart, normaliseEmail } from '../emailAddress';
 import type { Recognizer } from '../recognizer';
 import type { Span } from '../types';
+
+// An address is found from its "@", the rare part: the pattern is tried only where the local part before it starts.
+const stickyEmailPattern = stickyCopy(emailPattern);
 
 export const emailRecognizer: Recognizer = {
   name: 'email',
   recognize(text, { requester }) {
     const spans: Span[] = [];
-    if (!text.includes('@')) return spans; // most posts: the pattern would be tried at every character for nothing
-    for (const match of text.matchAll(emailPattern)) {
+    const starts: number[] = [];
+    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) starts.push(localPartStart(text, at));
+    for (const match of anchoredMatches(stickyEmailPattern, text, starts)) {
       const address = match[0];
       const isRequesters = requester.emails.has(normaliseEmail(address));
       if (!isRequesters && isImpersonalAddress(address)) continue;

@@ -10,7 +10,8 @@ const ipv4Pattern = new RegExp(String.raw`(?<![\p{L}\p{N}_.\-])${octet}(?:\.${oc
 const digitDotDigit = /\d\.\d/u;
 const ipv6Pattern = /(?<![\p{L}\p{N}_:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|:|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}_:.])/giu;
 const hexGroup = /^[0-9a-f]{1,4}$/iu;
-// Two colons with hex digits about them: without this the costlier IPv6 pattern is not run.
+// Two colons with hex digits about them: without this the costlier IPv6 pattern is not run (nor this one, in a
+// post without a colon).
 const ipv6Hint = /[0-9a-f]:[0-9a-f]{0,4}:/i;
 
 // Words that name an address rather than a release, just before it on the same line.
@@ -50,7 +51,7 @@ export const ipAddressRecognizer: Recognizer = {
       acceptedEnds.add(match.index + written.length);
       spans.push({ start: match.index, end: match.index + written.length, type: 'ip_address', owner: 'other', score: namedAddress ? 0.95 : 0.8 });
     }
-    for (const match of ipv6Hint.test(text) ? text.matchAll(ipv6Pattern) : []) {
+    for (const match of text.includes(':') && ipv6Hint.test(text) ? text.matchAll(ipv6Pattern) : []) {
       // "ip 2001:db8::1: refused": a lone colon after the address is punctuation.
       const written = match[0].endsWith(':') && !match[0].endsWith('::') ? match[0].slice(0, -1) : match[0];
       const groups = ipv6Groups(written);

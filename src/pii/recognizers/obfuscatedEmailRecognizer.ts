@@ -8,8 +8,10 @@ const label = String.raw`[\p{L}\p{N}_%+-]+`;
 const bracketedDot = String.raw`[ \t]*[\[({<][ \t]*(?:dot|point)[ \t]*[\])}>][ \t]*`;
 const dot = String.raw`(?:${bracketedDot}|[ \t]+(?:dot|point)[ \t]+|\.)`;
 const at = String.raw`(?:[ \t]*[\[({<][ \t]*(?:at|arobase)[ \t]*[\])}>][ \t]*|[ \t]+(?:at|arobase)[ \t]+)`;
-// Most posts hold no written "at" and no "@": the full patterns, tried at every character, are spared them.
-const anyAt = new RegExp(at, 'iu');
+// Most posts hold no written "at" before a domain and no spaced-out "@": the full patterns, tried at every
+// character, are spared them. A written "at" between spaces or brackets, then a label and a dot, spelled or not:
+const atWord = /(?<=[ \t\[({<])(?:at|arobase)(?=[ \t\])}>])/giu;
+const domainStart = /[ \t\])}>]*[\p{L}\p{N}_%+-]+(?:\.|[ \t]*[\[({<]?[ \t]*(?:dot|point))/iuy;
 const bracketedDotPattern = new RegExp(bracketedDot, 'iu');
 const wordedEmail = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+-])(?<local>${label}(?:${dot}${label})*)(?<at>${at})(?<domain>${label}(?:${dot}${label})*${dot}\p{L}{2,})(?![\p{L}\p{N}@-])`,
@@ -41,6 +43,24 @@ function isCredibleWordedAt(local: string, atWord: string, domain: string): bool
   return bracketedDotPattern.test(domain) || /\sdot\s/iu.test(domain) || /[._\d-]/u.test(local) || mailProviders.has(firstLabel);
 }
 
+/** Whether an "at" in words stands where a worded address has it: after a space or bracket, before a domain. */
+function mayHoldWordedAt(text: string): boolean {
+  atWord.lastIndex = 0;
+  for (let word = atWord.exec(text); word !== null; word = atWord.exec(text)) {
+    domainStart.lastIndex = word.index + word[0].length;
+    if (domainStart.test(text)) return true;
+  }
+  return false;
+}
+
+/** Whether an "@" has a space among the three units before it, as "m a r i e @" and "m a r i e@" do. */
+function mayHoldSpacedAt(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (text[at - 1] === ' ' || text[at - 2] === ' ' || text[at - 3] === ' ') return true;
+  }
+  return false;
+}
+
 export const obfuscatedEmailRecognizer: Recognizer = {
   name: 'obfuscated email',
   recognize(text, { requester }) {
@@ -58,11 +78,11 @@ export const obfuscatedEmailRecognizer: Recognizer = {
         score: isRequesters ? 1 : 0.85,
       });
     };
-    for (const m of anyAt.test(text) ? text.matchAll(wordedEmail) : []) {
+    for (const m of mayHoldWordedAt(text) ? text.matchAll(wordedEmail) : []) {
       const { local = '', at: atWord = '', domain = '' } = m.groups ?? {};
       report(m.index, m[0], isCredibleWordedAt(local, atWord, domain));
     }
-    for (const m of text.includes('@') ? text.matchAll(spacedEmail) : []) report(m.index, m[0], true);
+    for (const m of mayHoldSpacedAt(text) ? text.matchAll(spacedEmail) : []) report(m.index, m[0], true);
     return spans;
   },
 };

@@ -1,12 +1,16 @@
 // Finds payment card numbers: 13 to 19 digits, compact or grouped with spaces or dashes, that pass the Luhn check
 // and start like a card network's numbers. Gift codes, order and tracking numbers fail one of the three tests.
+import { anchoredMatches, stickyCopy } from '../anchoredMatches';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 // Groups share one separator ("4242 4242 4242 4242", "3714-496353-98431"); the run of digits must be whole:
 // not the middle of an IBAN or of a longer number.
-const cardPattern =
-  /(?<![\p{L}\p{N}_])(?<!\p{N}[ \u00a0.,\/-])(?:\d{4}([ \u00a0-])\d{4,6}(?:\1\d{1,5}){1,3}|\d{13,19})(?![\p{L}\p{N}_]|[.,\/-]\p{N}|[ \u00a0-]\p{N}{3})/gu;
+// A card starts a run of digits: it is tried only there.
+const cardPattern = stickyCopy(
+  /(?<![\p{L}\p{N}_])(?<!\p{N}[ \u00a0.,\/-])(?:\d{4}([ \u00a0-])\d{4,6}(?:\1\d{1,5}){1,3}|\d{13,19})(?![\p{L}\p{N}_]|[.,\/-]\p{N}|[ \u00a0-]\p{N}{3})/gu,
+);
 
 // A number introduced as something else is not a card, unless a card word comes after that label.
 const otherNumberWord =
@@ -15,9 +19,12 @@ const cardWord = /(?<!\p{L})(?:card|carte|cc|visa|mastercard|amex|cb)(?!\p{L})/g
 
 export const paymentCardRecognizer: Recognizer = {
   name: 'payment card',
-  recognize(text) {
+  recognize(text, context) {
     const spans: Span[] = [];
-    for (const match of text.matchAll(cardPattern)) {
+    const facts = factsOf(text, context);
+    // Most posts hold no number of thirteen digits: they are spared the pattern.
+    if (!facts.hasDigitStretch(13)) return spans;
+    for (const match of anchoredMatches(cardPattern, text, facts.digitRunStarts)) {
       const digits = match[0].replace(/\D/gu, '');
       if (digits.length < 13 || digits.length > 19 || !hasCardPrefix(digits) || !passesLuhn(digits)) continue;
       if (namesAnotherNumber(text.slice(Math.max(0, match.index - 30), match.index).split('\n').pop() ?? '')) continue;

@@ -27,6 +27,7 @@ import { familyFirstSurnameList, isFamilyFirstSurname } from '../personName';
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
+import { wordBounds } from '../wordBounds';
 
 type Shape = 'cap' | 'upper' | 'lower' | 'initial';
 
@@ -55,7 +56,6 @@ interface Found {
   nextWord: number;
 }
 
-const wordPattern = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Letters only Vietnamese uses (ă đ ơ ư and the dot-below and hook-above vowels).
 const vietnameseLetters = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 const vietnameseMiddleNames = new Set([
@@ -69,31 +69,34 @@ const lowerCaseTitles = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'madame
 // lower-case words, most of a post, are passed over with one Set probe.
 const lowerNameWords = new Set([...givenNameList(), ...lowerCaseTitles, ...familyFirstSurnameList()]);
 
-// The first three letters of those words, for words that start with three ASCII letters (most of a post): a
-// word whose opening is in none of them is passed over without being sliced and folded. ASCII letters fold to
-// themselves, so the folded word opens with the same three.
-const lowerNameOpenings = new Uint8Array(26 * 26 * 26);
-for (const word of lowerNameWords) {
-  const key = asciiOpening(word, 0);
-  if (key >= 0) lowerNameOpenings[key] = 1;
+// A hash of each of those words, for the lower-case words written in ASCII (most of a post): a word whose hash
+// is none of them, nor that of its part before a hyphen, is passed over without being sliced and folded. ASCII
+// folds to itself lower-cased, so the hash is taken on the letters as written, lower-cased.
+const lowerNameHashes = new Set([...lowerNameWords].map((word) => asciiHash(word, 0, word.length)));
+
+/** FNV-1a of the lower-cased ASCII characters in [start, end), or -1 when one is not ASCII. */
+function asciiHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = start; at < end; at++) {
+    let code = text.charCodeAt(at);
+    if (code >= 0x80) return -1;
+    if (code >= 65 && code <= 90) code += 32;
+    hash = Math.imul(hash ^ code, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
-/** The three lower-case ASCII letters at `at` as a number below 26³, or -1 when they are something else. */
-function asciiOpening(text: string, at: number): number {
-  let key = 0;
-  for (let i = at; i < at + 3; i++) {
-    const letter = text.charCodeAt(i) - 97;
-    if (!(letter >= 0 && letter < 26)) return -1;
-    key = key * 26 + letter;
-  }
-  return key;
+function hyphenIn(text: string, start: number, end: number): number {
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) === 0x2d) return at;
+  return -1;
 }
 
 /** Whether a lower-case word may be a given name, a title or a Vietnamese family name. */
 function mayBeLowerCaseName(text: string, word: Word): boolean {
-  if (word.end - word.start >= 3) {
-    const opening = asciiOpening(text, word.start);
-    if (opening >= 0 && lowerNameOpenings[opening] === 0) return false;
+  const hash = asciiHash(text, word.start, word.end);
+  if (hash !== -1 && !lowerNameHashes.has(hash)) {
+    const hyphen = hyphenIn(text, word.start, word.end);
+    if (hyphen === -1 || !lowerNameHashes.has(asciiHash(text, word.start, hyphen))) return false;
   }
   const name = folded(text, word);
   // "pierre-yves": a compound given name is looked up by its first part.
@@ -119,18 +122,20 @@ export const personNameRecognizer: Recognizer = {
 };
 
 function readWords(text: string): Word[] {
+  const bounds = wordBounds(text);
   const words: Word[] = [];
-  wordPattern.lastIndex = 0;
-  for (let m = wordPattern.exec(text); m !== null; m = wordPattern.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    let shape: Shape;
-    if (!isUpperAt(text, start)) shape = 'lower';
-    else if (end - start === 1) shape = text[end] === '.' ? 'initial' : 'upper';
-    else shape = isUpperAt(text, start + 1) || (end - start > 2 && !isLetterAt(text, start + 1) && isUpperAt(text, start + 2)) ? 'upper' : 'cap';
-    words.push({ start, end, shape, folded: undefined });
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k] ?? 0;
+    const end = bounds[k + 1] ?? 0;
+    words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined });
   }
   return words;
+}
+
+function shapeOf(text: string, start: number, end: number): Shape {
+  if (!isUpperAt(text, start)) return 'lower';
+  if (end - start === 1) return text[end] === '.' ? 'initial' : 'upper';
+  return isUpperAt(text, start + 1) || (end - start > 2 && !isLetterAt(text, start + 1) && isUpperAt(text, start + 2)) ? 'upper' : 'cap';
 }
 
 // Letter case by code unit: an ASCII fast path, then the general test for accented capitals ("É", "Ł").

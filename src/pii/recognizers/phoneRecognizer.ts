@@ -1,8 +1,9 @@
 // Finds phone numbers. libphonenumber-js reads almost any digit run as a number somewhere ("Order #123456789"
 // is a valid French number), so a candidate must also look like a phone number as people write one, or sit
 // after a word such as "tel" or "appelle"; order, invoice and ISBN numbers never count.
-import { countriesToTry, readPhone, type PhoneReading } from '../phoneNumber';
+import { countriesToTry, PhoneReadings, type PhoneReading } from '../phoneNumber';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 const gap = String.raw`[ \u00a0]`;
@@ -11,6 +12,11 @@ const candidatePattern = new RegExp(
   String.raw`(?<![\p{L}\p{N}_#@+])(?<!#${gap})(?<!\d[.,\-/:])(?:\+${gap}?|\(\+?\d{1,4}\)${gap}?)?\d+(?:${separator}\d+)*(?![\p{L}\p{N}_])(?![.,\-/:]\d)`,
   'gu',
 );
+// A candidate is made of digits and of what groups them: spaces, brackets, "+", ".", "-" and "/". Only a stretch of
+// those that holds seven digits can give a phone number; the candidate pattern runs in those stretches alone.
+const groupingChars = String.raw`[ \u00a0().+\/-]`;
+const sevenDigits = new RegExp(String.raw`\d(?:${groupingChars}*\d){6}`, 'gu');
+const groupingChar = new RegExp(groupingChars, 'u');
 
 const phoneWords = precededBy([
   'tel', 't[ée]l[ée]phone', 'telephone', 'phone', 'ph', 'mobile', 'portable', 'port', 'gsm', 'cell', 'call', 'ring',
@@ -46,10 +52,13 @@ function precededBy(words: string[], between: string): RegExp {
 
 export const phoneRecognizer: Recognizer = {
   name: 'phone',
-  recognize(text, { requester, defaultCountry }) {
+  recognize(text, context) {
+    const { requester, defaultCountry } = context;
     const countries = countriesToTry(defaultCountry);
     const spans: Span[] = [];
-    for (const match of text.matchAll(candidatePattern)) {
+    // A phone number holds seven digits at least: posts without are spared the candidate scan.
+    if (!factsOf(text, context).hasDigitStretch(7)) return spans;
+    for (const match of candidatesIn(text)) {
       const written = match[0];
       const digits = written.replace(/\D/gu, '');
       if (digits.length < 7 || digits.length > 15) continue;
@@ -57,33 +66,51 @@ export const phoneRecognizer: Recognizer = {
       if (namesAnotherNumber(lineBefore) || (isbnLike.test(digits) && digits.length === 13) || dateLike.test(written)) continue;
       // Without a trunk 0 or a country code no national number is this long; a French NIR (15 digits) is.
       if (ssnLike.test(written) || ibanBefore.test(lineBefore) || (/^[1-9]/u.test(written) && digits.length > 11)) continue;
-      // Reading a number in eight countries is most of the cost: only numbers that could be the requester's, or
-      // that plausibleReading could accept (an international, trunk-0 or North American shape, or a phone word
-      // before), are read at all.
+      // Reading a number is most of the cost: only numbers that could be the requester's, or that plausibleScore
+      // could accept (an international, trunk-0 or North American shape, or a phone word before), are read at all.
       const shaped = /^(?:\+|\(\+|00|0|\(0)/u.test(written) || northAmerican.test(written);
       if (!requester.phoneEndings.has(digits.slice(-7)) && !shaped && !phoneWords.test(lineBefore)) continue;
-      const readings = readPhone(written, countries);
-      if (readings.length === 0) continue;
+      const readings = new PhoneReadings(written, countries);
+      if (!readings.some(() => true)) continue;
       const start = match.index;
       const end = start + written.length;
-      if (readings.some((r) => requester.phones.has(r.e164))) {
+      if (requester.phones.size > 0 && readings.isOneOf(requester.phones, requester.phoneCallingCodes)) {
         spans.push({ start, end, type: 'phone', owner: 'requester', score: 1 });
         continue;
       }
       if (companyWords.test(lineBefore)) continue;
       // "0 800 …" is a French freephone line; "030 …" is a UK business number but a Berlin home number. A
       // business reading rules when it is the default country's or the only one.
-      const isBusiness = (r: PhoneReading) => r.type !== undefined && businessTypes.has(r.type);
-      const local = readings.find((r) => r.readAs === defaultCountry && r.valid);
-      const personal = readings.filter((r) => !isBusiness(r));
-      if ((local && isBusiness(local)) || personal.length === 0) continue;
-      const reading = plausibleReading(written, digits, personal, phoneWords.test(lineBefore));
-      if (reading === undefined) continue;
-      spans.push({ start, end, type: 'phone', owner: 'other', score: reading.valid ? 0.9 : 0.7 });
+      const local = readings.readAs(defaultCountry);
+      if ((local?.valid && isBusiness(local)) || !readings.some((r) => !isBusiness(r))) continue;
+      const score = plausibleScore(written, digits, readings, phoneWords.test(lineBefore));
+      if (score === undefined) continue;
+      spans.push({ start, end, type: 'phone', owner: 'other', score });
     }
     return spans;
   },
 };
+
+/** The candidates in stretches of seven digits or more: those matchAll would find there, in order. */
+function candidatesIn(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  sevenDigits.lastIndex = 0;
+  for (let seven = sevenDigits.exec(text); seven !== null; seven = sevenDigits.exec(text)) {
+    let start = seven.index;
+    while (start > 0 && isCandidateChar(text.charAt(start - 1))) start -= 1;
+    let end = seven.index + seven[0].length;
+    while (end < text.length && isCandidateChar(text.charAt(end))) end += 1;
+    // No candidate crosses the stretch's edges, so the pattern finds there what a scan of the whole text would.
+    candidatePattern.lastIndex = start;
+    for (let match = candidatePattern.exec(text); match !== null && match.index < end; match = candidatePattern.exec(text)) found.push(match);
+    sevenDigits.lastIndex = end;
+  }
+  return found;
+}
+
+function isCandidateChar(char: string): boolean {
+  return (char >= '0' && char <= '9') || groupingChar.test(char);
+}
 
 // Words that only ever announce a phone number; "number" and "numéro" also announce order numbers.
 const strongPhoneWord =
@@ -97,19 +124,29 @@ function namesAnotherNumber(lineBefore: string): boolean {
   return lastPhoneWord === undefined || lastPhoneWord.index < other.index;
 }
 
+function isBusiness(reading: PhoneReading): boolean {
+  return reading.type !== undefined && businessTypes.has(reading.type);
+}
+
 /**
- * The reading that makes this a phone number, if its shape or its context says so. Numbers reserved for
- * fiction and new ranges are "possible" but not "valid": a phone-like shape is enough for those.
+ * How sure the shape or context makes us that this is a phone number (0.9 when a personal reading is valid, 0.7
+ * when it is only possible), or undefined when they do not. Numbers reserved for fiction and new ranges are
+ * "possible" but not "valid": a phone-like shape is enough for those.
  */
-function plausibleReading(written: string, digits: string, readings: PhoneReading[], afterPhoneWord: boolean): PhoneReading | undefined {
-  const valid = readings.find((r) => r.valid);
+function plausibleScore(written: string, digits: string, readings: PhoneReadings, afterPhoneWord: boolean): number | undefined {
+  const validExists = () => readings.some((r) => r.valid && !isBusiness(r));
   const grouped = /[ \u00a0.\-/()]/u.test(written);
-  if (/^(?:\+|\(\+|00)/u.test(written)) return valid ?? readings[0];
+  if (/^(?:\+|\(\+|00)/u.test(written)) return validExists() ? 0.9 : 0.7;
   if (written.startsWith('0') || written.startsWith('(0')) {
     // "0612345678" (France, 10 digits) and "07700900123" (UK, 11) are how people type mobiles.
-    if (grouped || digits.length === 10 || digits.length === 11) return valid ?? (grouped || afterPhoneWord ? readings[0] : undefined);
-    return afterPhoneWord ? valid : undefined;
+    if (grouped || digits.length === 10 || digits.length === 11) return validExists() ? 0.9 : grouped || afterPhoneWord ? 0.7 : undefined;
+    return afterPhoneWord && validExists() ? 0.9 : undefined;
   }
-  if (northAmerican.test(written) && grouped) return readings.find((r) => r.e164.startsWith('+1')) ?? valid;
-  return afterPhoneWord ? valid : undefined;
+  if (northAmerican.test(written) && grouped) {
+    // A North American reading first, valid or not; then any valid one.
+    if (readings.some((r) => r.e164.startsWith('+1') && r.valid && !isBusiness(r))) return 0.9;
+    if (readings.some((r) => r.e164.startsWith('+1') && !isBusiness(r))) return 0.7;
+    return validExists() ? 0.9 : undefined;
+  }
+  return afterPhoneWord && validExists() ? 0.9 : undefined;
 }

@@ -4,16 +4,22 @@ import { titleBefore } from '../courtesyTitles';
 import { foldText, locateFolded, quickFold } from '../foldedText';
 import { isFamilyFirstSurname, resemblesFamilyName, type NameForm } from '../personName';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
 
 export const requesterNameRecognizer: Recognizer = {
   name: 'requester name',
-  recognize(text, { requester }) {
+  recognize(text, context) {
+    const { requester } = context;
     if (requester.nameForms.length === 0) return [];
-    // Folding with offsets costs more than all the matching: first a quick look for any word of the name.
-    const quick = quickFold(text);
-    if (!requester.nameTokens.some((token) => quick.includes(token))) return [];
+    // Folding with offsets costs more than all the matching: first a quick look for any word of the name, in the
+    // text lower-cased (most often enough), then without accents.
+    const lower = factsOf(text, context).lower;
+    if (!requester.nameTokens.some((token) => lower.includes(token))) {
+      const quick = quickFold(text);
+      if (!requester.nameTokens.some((token) => quick.includes(token))) return [];
+    }
     const folded = foldText(text, { joinHyphens: true });
     const spans: Span[] = [];
     for (const form of requester.nameForms) {

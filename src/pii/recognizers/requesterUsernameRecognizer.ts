@@ -2,6 +2,7 @@
 // span), or inside a profile link, where the whole link is what identifies them.
 import { foldText, locateFolded, quickFold } from '../foldedText';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import { endsToken } from '../tokenBoundary';
 import type { Span } from '../types';
 
@@ -9,10 +10,15 @@ const urlAround = /(?:https?:\/\/|www\.)[^\s<>()[\]"'`]+|(?<![\p{L}\p{N}.@/])(?:
 
 export const requesterUsernameRecognizer: Recognizer = {
   name: 'requester username',
-  recognize(text, { requester }) {
+  recognize(text, context) {
+    const { requester } = context;
     if (requester.usernames.length === 0) return [];
-    const quick = quickFold(text);
-    if (!requester.usernames.some((username) => quick.includes(username))) return [];
+    // A quick look before folding for real: in the text lower-cased (most often enough), then without accents.
+    const lower = factsOf(text, context).lower;
+    if (!requester.usernames.some((username) => lower.includes(username))) {
+      const quick = quickFold(text);
+      if (!requester.usernames.some((username) => quick.includes(username))) return [];
+    }
     const folded = foldText(text);
     const links = [...text.matchAll(urlAround)].map((m) => ({ start: m.index, end: m.index + trimLink(m[0]).length }));
     const spans: Span[] = [];

@@ -2,6 +2,7 @@
 // or spaced in pairs. Capitals are enough; typed in lower case, it needs "national insurance" or "NI" nearby.
 import { cueWords } from '../cueWords';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 // D, F, I, Q, U and V are never used; O is never the second letter; BG, GB, KN, NK, NT, TN and ZZ are not allocated.
@@ -11,8 +12,10 @@ const ninoCues = cueWords(['national insurance', 'nino', 'ni number', 'ni no', '
 
 export const ukNinoRecognizer: Recognizer = {
   name: 'uk nino',
-  recognize(text) {
+  recognize(text, context) {
     const spans: Span[] = [];
+    // Six digits in a row, or posts are spared the pattern.
+    if (!factsOf(text, context).hasDigitStretch(6)) return spans;
     for (const match of text.matchAll(ninoPattern)) {
       const written = match[0];
       const capitals = written === written.toUpperCase();

@@ -3,6 +3,7 @@
 // serial 0000) are not.
 import { cueWords } from '../cueWords';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 const ssnPattern = /(?<![\p{L}\p{N}_\-.\/])(\d{3})([ \u00a0-]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}_]|[\-.\/]\p{N})/gu;
@@ -12,8 +13,10 @@ const otherNumberBefore =
 
 export const usSsnRecognizer: Recognizer = {
   name: 'us ssn',
-  recognize(text) {
+  recognize(text, context) {
     const spans: Span[] = [];
+    // Nine digits in a row, or posts are spared the pattern.
+    if (!factsOf(text, context).hasDigitStretch(9)) return spans;
     for (const match of text.matchAll(ssnPattern)) {
       const [written, area = '', separator, group = '', serial = ''] = match;
       if (!isIssuable(area, group, serial)) continue;
