@@ -1,7 +1,9 @@
 // The most common family names of the forum's countries (English, French, Spanish, German, Italian, Polish,
-// Arabic, Vietnamese). A capitalised word before one of them is a given name even when it is not a common one
-// ("Tatiana Dupont"). Family names that are also everyday words (Stone, King, White, Long) are left out.
+// Arabic, Vietnamese), with widerFamilyNames.ts for the rest of the world, and the endings that mark one. A
+// capitalised word before one of them is a given name even when it is not a common one ("Tatiana Dupont"). Family
+// names that are also everyday words (Stone, King, White, Long) are left out.
 import { foldNeedle } from './foldedText';
+import { widerFamilyNames } from './widerFamilyNames';
 
 const familyNames = `
   smith johnson williams brown jones miller davis garcia rodriguez wilson martinez anderson taylor thomas
@@ -41,7 +43,7 @@ const familyNames = `
 `;
 
 const familySet = new Set(
-  familyNames
+  `${familyNames} ${widerFamilyNames}`
     .split(/\s+/u)
     .filter((w) => w !== '')
     .map((w) => foldNeedle(w.replace(/-/gu, ' '), { joinHyphens: true })),
@@ -50,4 +52,16 @@ const familySet = new Set(
 /** Whether a folded word (or "le gall") is a common family name. */
 export function isCommonFamilyName(folded: string): boolean {
   return familySet.has(folded);
+}
+
+// How family names end in the languages that build them from a father's name, a place or a trade: Nordic
+// "-sson", "-sen", "-dóttir"; Slavic "-ski", "-ska", "-cki", "-wicz", "-ová", "-ić", "-enko", "-ov(a)", "-ev(a)",
+// "-ovich"; Greek "-opoulos", "-akis", "-idis"; Romanian "-escu"; Turkish "-oğlu"; Finnish "-nen"; Armenian "-yan";
+// Georgian "-shvili", "-dze". Few words of English or French end so (the length limits keep out "chosen", "Nova").
+const familyNameEnding =
+  /^\p{Lu}[\p{L}\p{M}'’-]*(?:sson|dóttir|dottir|ová|ski|ska|cki|cka|dzki|dzka|wicz|ić|enko|opoulos|akis|idis|escu|oğlu|ovich|evich|ovna|shvili|dze|ström|qvist|quist)$|^\p{Lu}[\p{L}\p{M}'’-]{3,}(?:sen|nen|yan|ov|ova|ev|eva|ian)$/u;
+
+/** Whether a written word, in any case, has the ending of a family name in a language that marks them ("Szczepańska"). */
+export function hasFamilyNameEnding(written: string): boolean {
+  return written.length >= 5 && familyNameEnding.test(written.charAt(0).toUpperCase() + written.slice(1));
 }

@@ -1,6 +1,8 @@
 // Common given names of the people who write on a French and English forum — French, English, Spanish, Italian,
-// German, Polish, Arabic, West African and Vietnamese — with the gender a courtesy title would agree with.
+// German, Polish, Arabic, West African and Vietnamese — with the gender a courtesy title would agree with, and the
+// wider lists of widerGivenNames.ts for everyone else.
 import { foldNeedle } from './foldedText';
+import { otherLanguagesGivenNames, usEitherGivenNames, usFemaleGivenNames, usMaleGivenNames } from './widerGivenNames';
 
 export type NameGender = 'f' | 'm' | 'x';
 
@@ -128,6 +130,15 @@ for (const [name, gender] of [...entries(female, 'f'), ...entries(male, 'm')]) {
   // A name on both lists ("Dominique", "Andrea", "Camille") agrees with any title.
   const known = genders.get(name);
   genders.set(name, known === undefined || known === gender ? gender : 'x');
+}
+// The wider lists only add names: the forum's own lists above say which gender a title must agree with.
+for (const [name, gender] of [
+  ...entries(usFemaleGivenNames, 'f'),
+  ...entries(usMaleGivenNames, 'm'),
+  ...entries(usEitherGivenNames, 'x'),
+  ...entries(otherLanguagesGivenNames, 'x'),
+]) {
+  if (!genders.has(name)) genders.set(name, gender);
 }
 const ambiguousNames = new Set(entries(ambiguous, 'x').map(([name]) => name));
 

@@ -18,6 +18,21 @@ const relationNouns = ['friend', 'neighbour', 'neighbor', 'flatmate', 'roommate'
 const possessives = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'mon', 'ma', 'mes', 'notre', 'nos', 'son',
   'sa', 'ses', 'leur', 'ton', 'ta', 'votre', 'un', 'une', 'old', 'best', 'dear', 'late', 'petit', 'petite', 'meilleur', 'meilleure']);
 
+// What people are, written before their name. Not "author" or "writer": authors are public figures in their role.
+const roleNouns = [
+  'producer', 'director', 'ceo', 'founder', 'co-founder', 'chairman', 'chairwoman', 'president', 'senator', 'governor', 'mayor',
+  'professor', 'coach', 'captain', 'detective', 'commenter', 'reporter', 'journalist', 'photographer', 'singer', 'songwriter',
+  'drummer', 'guitarist', 'actor', 'actress', 'lawyer', 'attorney', 'nurse', 'dentist', 'pastor', 'judge', 'sergeant',
+  'lieutenant', 'minister', 'spokesperson', 'spokesman', 'spokeswoman', 'councillor', 'councilor', 'constable', 'inspector',
+];
+
+const roleNounSet = new Set(roleNouns);
+
+/** "Coach", "producer": a role written before a person's name, not part of it. */
+export function isRoleNoun(lowerCase: string): boolean {
+  return roleNounSet.has(lowerCase);
+}
+
 // Words that announce a name: whoever follows is a person even if the name is not a common one.
 const announcingCue = new RegExp(
   String.raw`(?:\b(?:titulaire|(?:account|card)[ -]?holder|holder|name on (?:the )?(?:card|account|form|parcel|order)(?: is)?|` +
@@ -26,9 +41,33 @@ const announcingCue = new RegExp(
     String.raw`thanks to|thank you to|merci à|meri à|grâce à|signed|signé|interphone|(?:bell|door) marked|c\/o|attn|` +
     String.raw`(?:sold|gave|lent|vendu[es]?|donné[es]?|prêté[es]?)\b[^.!?\n]{0,40}\b(?:to|à)|bought\b[^.!?\n]{0,30}\bfrom|` +
     String.raw`achet[ée]e?s?\b[^.!?\n]{0,30}\bà|(?:name|nom|owner|propriétaire|contact)\s*:|de la part de)` +
-    String.raw`\s*[:,]?\s*)$`,
+    // A dialogue's turn label may stand between the question and the name: "… name on the account? User: Šárka Ottová".
+    String.raw`\s*[:,?]?\s*(?:\p{Lu}\p{L}*\s*:\s*)?)$`,
   'iu',
 );
+// More words that announce a name, each tried only after the word it ends with (see laterCueWords): the pattern
+// above runs for every capitalised word after a cue word, and these end in words as common as "is" and "with".
+const laterCue = new RegExp(
+  // "Her maiden name is …", "What's your last name? …", "my grandmother was called …", "everyone calls me …".
+  String.raw`(?:\b(?:(?:first|last|maiden|middle|full|given|family|real|sur)[ -]?name(?: is| was)|` +
+    String.raw`what(?:'s|’s| is) (?:your|his|her|their|the) (?:\w+ )?name\s*\?|` +
+    String.raw`(?:he|she|i|who|father|mother|grandfather|grandmother|son|daughter|brother|sister|wife|husband|friend|baby|kid|child)\b[^.!?\n]{0,20}\b(?:called|named)|` +
+    String.raw`named (?:him|her|them)|calls? me|call (?:him|her)|speak(?:ing)? (?:to|with)|talk(?:ed|ing)? (?:to|with)|follow(?:ed)? up with|` +
+    String.raw`assistant to|married(?: to)?|` +
+    // A person's role just before the name: "Producer Gherardo Napolitani", "commenter Odette Aubé".
+    String.raw`(?:${roleNouns.join('|')})s?)|` +
+    // A quote's speaker: "… in that direction," says Gerste.
+    String.raw`[,"”'’]+[ \t]*(?:says|said|asks|asked|explains|explained|adds|added|notes|noted|writes|wrote|replies|replied|recalls|recalled))` +
+    String.raw`[ \t]*:?[ \t]*$`,
+  'iu',
+);
+const quoteVerbs = ['says', 'said', 'asks', 'asked', 'explains', 'explained', 'adds', 'added', 'notes', 'noted', 'writes', 'wrote',
+  'replies', 'replied', 'recalls', 'recalled'];
+const laterCueWords = new Set([
+  'is', 'was', 'name?', 'called', 'named', 'him', 'her', 'them', 'me', 'with', 'to', 'married', ...quoteVerbs,
+  // "Producer Gherardo Napolitani", "Founders: Kónya, Becker and Vasquez".
+  ...roleNouns.flatMap((role) => [role, `${role}:`, `${role}s:`]),
+]);
 const selfIntroduction = /(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+$/iu;
 const supportRoleAfter = /^[ \t]*(?:from|at|of|du|de l['’]|de la|chez|with)[ \t]+(?:the[ \t]+)?(?:su+p+o+r+t|lumen|team|équipe|equipe|service|helpdesk|customer|staff|billing|mod)/iu;
 const nameEndsPhrase = /^[ \t]*(?:[!,.?:;)]|\p{Extended_Pictographic}|\n|$)/u;
@@ -40,7 +79,7 @@ const literaryCue =
 const cueWordSet = new Set([
   ...vocativeWords, ...relationNouns, 'you', 'to', 'à', 'from', 'titulaire', 'holder', 'name', 'nom', 'contact', 'contacter',
   'contactez', 'ask', 'demandez', 'is', 'am', "i'm", 'i’m', 'im', "m'appelle", 'm’appelle', "c'est", 'c’est', 'marked', 'says',
-  'interphone', 'signed', 'signé', 'called', 'named',
+  'interphone', 'signed', 'signé', ...laterCueWords,
 ]);
 
 /**
@@ -50,7 +89,7 @@ const cueWordSet = new Set([
 export function mayBeCuedBefore(text: string, start: number): boolean {
   let at = start - 1;
   while (at >= 0 && (text[at] === ' ' || text[at] === '\t' || text[at] === ',' || text[at] === '\u00a0')) at--;
-  if (text[at] === ':') return true;
+  if (text[at] === ':' || text[at] === '?') return true;
   const end = at + 1;
   while (at >= 0 && text[at] !== ' ' && text[at] !== '\n' && text[at] !== '\t' && text[at] !== '(') at--;
   const word = text.slice(at + 1, end).toLowerCase();
@@ -192,7 +231,17 @@ export function isIntroducedAsRelation(text: string, start: number): boolean {
 
 /** "titulaire …", "Account holder: …", "Name: …", "sold it to …", "please contact …": a name follows. */
 export function isAnnounced(text: string, start: number): boolean {
-  return announcingCue.test(text.slice(Math.max(lineStart(text, start), start - 60), start));
+  const before = text.slice(Math.max(lineStart(text, start), start - 60), start);
+  return announcingCue.test(before) || (laterCueWords.has(lastWordBefore(text, start)) && laterCue.test(before));
+}
+
+/** The word just before a position, in lower case, with a "?" it ends with: "name?" in "What's your name? Sölvi". */
+function lastWordBefore(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\u00a0')) end--;
+  let at = end;
+  while (at > 0 && text[at - 1] !== ' ' && text[at - 1] !== '\n' && text[at - 1] !== '\t' && text[at - 1] !== '(') at--;
+  return text.slice(at, end).toLowerCase();
 }
 
 /** "Please ship the cover to:\nALESSANDRO RICCI": the name opens the line after a line that announces it. */

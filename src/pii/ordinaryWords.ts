@@ -15,6 +15,7 @@ const sentenceWords = `
   aussi encore deja puis alors quand comment pourquoi voici voila sinon avant apres depuis hier demain
   folks guys everyone everybody people friends community mates tous toutes monde gens beaucoup much lots
   bonne bon journee soiree semaine happy reading good great nice love hope sorry desole
+  tia btw imo imho fyi afaik iirc tbh lol omg pls plz asap alexa siri cortana
 `;
 
 // Words that head or end the name of a thing or a place: "Kobo Clara", "rue Victor Hugo", "Central Library".
@@ -36,6 +37,7 @@ const thingWords = `
   hall centre center university universite school ecole hospital hopital church eglise museum musee
   market marche club bar restaurant hotel shop boutique store mall gare metro bus train tram
   north south east west nord sud est ouest new old saint st ste mount lake river
+  apt apartment suite unit appt appartement inc ltd llc llp plc gmbh corp sarl
   france england scotland wales ireland germany spain italy belgium switzerland canada usa uk eu europe
   english french anglais francais national insurance social security iban bic swift ssn nir
 `;
@@ -56,6 +58,11 @@ const particleSet = foldedSet(particles);
 /** A capitalised word that is never part of a person's name: "Kobo", "Street", "Monday", "The". */
 export function isNeverAName(folded: string): boolean {
   return sentenceWordSet.has(folded) || thingWordSet.has(folded);
+}
+
+/** "The", "And", "Thanks": a word that starts or joins sentences, never a part of a name or a street's name. */
+export function isSentenceWord(folded: string): boolean {
+  return sentenceWordSet.has(folded);
 }
 
 /** A word that makes the capitalised words beside it the name of a thing or a place: "Kobo", "Street", "May". */

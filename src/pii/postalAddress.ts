@@ -147,6 +147,16 @@ export const flatBefore = new RegExp(String.raw`(?<![\p{L}\p{N}])${flat}(?:,${sp
 const frenchTypes = new Set(frenchStreetTypes);
 const englishTypes = new Set(englishStreetTypeWords.map((w) => w.toLowerCase()));
 
+/** "Street", "Ave", "Crescent", "Pkwy": a USPS or UK street type, folded to lower case without its dot. */
+export function isEnglishStreetType(lowerCase: string): boolean {
+  return englishTypes.has(lowerCase);
+}
+
+/** "rue", "r.", "bd", "allée": a French street type, in lower case, that comes before the street's name. */
+export function isFrenchStreetType(lowerCase: string): boolean {
+  return frenchTypes.has(lowerCase);
+}
+
 const nameWordPattern = /[^ \t\u00a0]+/gu;
 const article = /^(?:de|du|des|la|le|les|aux|au|sur|en|lès|[dl]['’]\p{L}.*)$/iu;
 const namePart = /^(?:\p{Lu}|\d{1,3}(?:st|nd|rd|th|er|e)$)/u;

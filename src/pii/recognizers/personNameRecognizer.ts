@@ -4,7 +4,7 @@
 // person ("titulaire …", "my neighbour …", a signature), or a given name alone where it greets or signs.
 // One pass over the words; the costlier context checks run only for words that a quick look lets through.
 import { isTitleWord } from '../courtesyTitles';
-import { isCommonFamilyName } from '../familyNames';
+import { hasFamilyNameEnding, isCommonFamilyName } from '../familyNames';
 import { foldWord } from '../foldedText';
 import { givenNameList, isAmbiguousGivenName, isGivenName as isSimpleGivenName } from '../givenNames';
 import {
@@ -16,14 +16,16 @@ import {
   isIntroducedAsRelation,
   isLiteraryContext,
   isNamedWithRole,
+  isRoleNoun,
   isSelfIntroduction,
   isSignature,
   mayBeCuedBefore,
   mentionsBooks,
   startsLine,
 } from '../nameContext';
-import { isCommonLowerWord, isNameParticle, isNeverAName, isThingWord } from '../ordinaryWords';
+import { isCommonLowerWord, isNameParticle, isNeverAName, isSentenceWord, isThingWord } from '../ordinaryWords';
 import { familyFirstSurnameList, isFamilyFirstSurname } from '../personName';
+import { listedNames, repeatedMentions, transcriptSpeakers } from '../nameMentions';
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
@@ -46,6 +48,8 @@ interface Reading {
   words: Word[];
   /** Looked up once, when a name first needs it. */
   aboutBooks?: boolean;
+  /** Whether the text has no capital at all, looked up once when a lower-case given name first needs it. */
+  allLowerCase?: boolean;
 }
 
 interface Found {
@@ -63,6 +67,11 @@ const vietnameseMiddleNames = new Set([
   'manh', 'bao', 'tuan', 'huy', 'dung', 'thao', 'lan', 'huong', 'linh', 'mai', 'hoa', 'trang', 'hanh', 'phuong', 'nam', 'long',
   'hung', 'hai', 'khanh', 'son', 'tung', 'hieu', 'thuy', 'nga', 'hien', 'hang', 'yen', 'vy', 'trung', 'kien', 'cuong', 'phong',
 ]);
+// Given names that are everyday English or French words when typed in lower case ("she said", "une pierre"): in a
+// post all in lower case, they are only names where a cue says so.
+const lowerCaseWords = new Set([
+  'said', 'hang', 'jack', 'nick', 'marie', 'pierre', 'manuel', 'victoire', 'mai', 'rose', 'olive', 'colin', 'ping', 'deja', 'lise', 'ola',
+]);
 // Typed in lower case, "miss" and "me" are verbs and pronouns; these are titles whatever their case.
 const lowerCaseTitles = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'madame', 'monsieur', 'mademoiselle']);
 // Every lower-case word that may open a name (given names, titles, Vietnamese family names), folded: the other
@@ -72,7 +81,18 @@ const lowerNameWords = new Set([...givenNameList(), ...lowerCaseTitles, ...famil
 // A hash of each of those words, for the lower-case words written in ASCII (most of a post): a word whose hash
 // is none of them, nor that of its part before a hyphen, is passed over without being sliced and folded. ASCII
 // folds to itself lower-cased, so the hash is taken on the letters as written, lower-cased.
-const lowerNameHashes = new Set([...lowerNameWords].map((word) => asciiHash(word, 0, word.length)));
+// Kept as bits of a table indexed by the hash's low 20 bits rather than in a Set: with the wider lists there are
+// thousands of names, and a Set of hashes (numbers too large to be small integers) cost more than the rest of the
+// look. A word whose bit is set by another name's hash goes on to the exact check, as a collision did before.
+const lowerNameBits = new Uint32Array(1 << 15);
+for (const word of lowerNameWords) {
+  const hash = asciiHash(word, 0, word.length);
+  if (hash !== -1) lowerNameBits[(hash >>> 5) & 0x7fff] = (lowerNameBits[(hash >>> 5) & 0x7fff] ?? 0) | (1 << (hash & 31));
+}
+
+function mayBeLowerNameHash(hash: number): boolean {
+  return ((lowerNameBits[(hash >>> 5) & 0x7fff] ?? 0) & (1 << (hash & 31))) !== 0;
+}
 
 /** FNV-1a of the lower-cased ASCII characters in [start, end), or -1 when one is not ASCII. */
 function asciiHash(text: string, start: number, end: number): number {
@@ -94,9 +114,9 @@ function hyphenIn(text: string, start: number, end: number): number {
 /** Whether a lower-case word may be a given name, a title or a Vietnamese family name. */
 function mayBeLowerCaseName(text: string, word: Word): boolean {
   const hash = asciiHash(text, word.start, word.end);
-  if (hash !== -1 && !lowerNameHashes.has(hash)) {
+  if (hash !== -1 && !mayBeLowerNameHash(hash)) {
     const hyphen = hyphenIn(text, word.start, word.end);
-    if (hyphen === -1 || !lowerNameHashes.has(asciiHash(text, word.start, hyphen))) return false;
+    if (hyphen === -1 || !mayBeLowerNameHash(asciiHash(text, word.start, hyphen))) return false;
   }
   const name = folded(text, word);
   // "pierre-yves": a compound given name is looked up by its first part.
@@ -113,23 +133,42 @@ export const personNameRecognizer: Recognizer = {
     while (i < words.length) {
       const found = nameAt(reading, i);
       if (found) {
-        if (found.score > 0) spans.push({ start: found.start, end: found.end, type: 'person', owner: 'other', score: found.score });
+        if (found.score > 0 && !namesCompany(text, found.end)) spans.push({ start: found.start, end: found.end, type: 'person', owner: 'other', score: found.score });
         i = Math.max(found.nextWord, i + 1);
       } else i += 1;
     }
-    return spans;
+    if (spans.length === 0) return spans;
+    if (spans.length >= 2) spans.push(...listedNames(text, words, spans));
+    // A transcript is read only when a name found opens a line as a speaker's label: "Nicole: Remember me?".
+    if (spans.some((s) => text.charCodeAt(s.end) === 58 && startsLine(text, s.start))) spans.push(...transcriptSpeakers(text, spans));
+    spans.push(...repeatedMentions(text, words, spans));
+    return spans.sort((a, b) => a.start - b.start);
   },
 };
+
+// "Drake PLC", "Aunt Bertha Inc": a company named after a person is no person.
+const companyAfter = /^[ \t]*,?[ \t]*(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|Corp|Corporation|Company|Co|SA|SARL|SAS|AG|BV|NV|Group|Partners|Associates|& Co|and Sons|& Sons)\b/u;
+
+function namesCompany(text: string, end: number): boolean {
+  const next = text.charCodeAt(end + 1);
+  return (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 44) && (next === 38 || (next >= 65 && next <= 90) || next === 97) && companyAfter.test(text.slice(end, end + 16));
+}
 
 function readWords(text: string): Word[] {
   const bounds = wordBounds(text);
   const words: Word[] = [];
   for (let k = 0; k < bounds.length; k += 2) {
     const start = bounds[k] ?? 0;
-    const end = bounds[k + 1] ?? 0;
+    let end = bounds[k + 1] ?? 0;
+    // "Daniel's daughter": the possessive is not part of the name.
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
     words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined });
   }
   return words;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }
 
 function shapeOf(text: string, start: number, end: number): Shape {
@@ -170,9 +209,15 @@ function isCapitalised(word: Word | undefined): word is Word {
   return word !== undefined && (word.shape === 'cap' || (word.shape === 'upper' && word.end - word.start >= 2));
 }
 
+/** A common family name, or a word with a family name's ending ("Szczepańska", "Guðmundsdóttir"). */
+function isFamilyName(text: string, word: Word): boolean {
+  return isCommonFamilyName(folded(text, word)) || hasFamilyNameEnding(text.slice(word.start, word.end));
+}
+
 /** "Marie", and the compound "Pierre-Yves" or "Jean-François" whose parts are all given names. */
 function isGivenName(name: string): boolean {
-  if (isSimpleGivenName(name)) return true;
+  // "TIA", "Hope": words that start or close sentences are not names, whatever a list of names says.
+  if (isSimpleGivenName(name)) return !isSentenceWord(name);
   return name.includes('-') && name.split('-').every((part) => isSimpleGivenName(part));
 }
 
@@ -215,8 +260,27 @@ function familyEnd(reading: Reading, from: number, limit: number, options: { low
         k += 1;
         continue;
       }
+      // Two particles: "van de Noort", "de la Fuente", "van der Berg".
+      const after = words[k + 2];
+      if (isNameParticle(folded(text, next)) && after !== undefined && joins(text, next, after, false) && isFamilyWord(text, after)) {
+        k += 2;
+        continue;
+      }
+    }
+    // A middle initial, with its dot or without, when a family name follows: "Abby M. Laidlaw", "Ryan P Costa".
+    const isLetter = word.shape === 'initial' || (word.shape === 'upper' && word.end - word.start === 1);
+    if (isLetter && next !== undefined && k > 0 && isFamilyWord(text, next) && joins(text, word, next, false) && (word.shape === 'initial' || text.charCodeAt(word.end) === 32)) {
+      k += 1;
+      continue;
     }
     if (word.shape === 'initial') return k + 1;
+    // "Kevin Veitonen II", "Ada Okoro MD": a generation or a degree after the family name belongs to the name.
+    if (k > from && (word.shape === 'upper' || word.shape === 'cap') && nameSuffix.test(text.slice(word.start, word.end))) return k + 1;
+    // "bertram m. jørgensen": a middle initial in lower case, with its dot, before a family name in lower case.
+    if (lowerToo && word.shape === 'lower' && word.end - word.start === 1 && text[word.end] === '.' && next !== undefined && isLowerFamily(text, next)) {
+      k += 1;
+      continue;
+    }
     if (isFamilyWord(text, word) || (lowerToo && isLowerFamily(text, word))) {
       k += 1;
       continue;
@@ -225,6 +289,8 @@ function familyEnd(reading: Reading, from: number, limit: number, options: { low
   }
   return k;
 }
+
+const nameSuffix = /^(?:II|III|IV|Jr|Sr|MD|DDS|DMD|DVM|PhD|Esq)$/u;
 
 /** End offset of the words [from, to): the dot of a final initial belongs to the name. */
 function endOf(reading: Reading, to: number): number {
@@ -349,9 +415,18 @@ function givenName(reading: Reading, i: number): Found | undefined {
   if (end === i + 1) return givenAlone(reading, i);
   const stop = endOf(reading, end);
   const ambiguous = isAmbiguousGivenName(folded(text, word)) && isSentenceStart(text, word.start);
-  const literary = isLiterary(reading, word.start, stop);
-  if ((ambiguous || literary) && !hasPersonCue(text, word.start, stop)) return literary ? { start: word.start, end: stop, score: 0, nextWord: end } : undefined;
+  const literary = isLiterary(reading, word.start, stop) || isCreditedAfterTitle(text, word.start);
+  const cued = hasPersonCue(text, word.start, stop) || (ambiguous && !literary && isFollowedByPersonVerb(text, stop));
+  if ((ambiguous || literary) && !cued) return literary ? { start: word.start, end: stop, score: 0, nextWord: end } : undefined;
   return found(reading, i, end, 0.85);
+}
+
+// "It Ends with Us by Colleen Hoover": after a title's capitalised word (not a sentence's first), "by" credits an
+// author, a band or a director.
+const creditAfterTitle = /[\p{L},][ \t]+\p{Lu}[\p{L}'’]*[ \t]+by[ \t]+$/u;
+
+function isCreditedAfterTitle(text: string, start: number): boolean {
+  return creditAfterTitle.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** "J. Smith", "M.-C. Dupont" is rarer: an initial, then a family name that is a common one or has a cue. */
@@ -363,7 +438,7 @@ function initialledName(reading: Reading, i: number): Found | undefined {
   // "I. Introduction", "A. Smith" at a list's start would be read as initials too: a common family name or a cue.
   const end = familyEnd(reading, i + 1, 2);
   const stop = endOf(reading, end);
-  const cued = isCommonFamilyName(folded(text, next)) || hasPersonCue(text, word.start, stop) || isFollowedByPersonVerb(text, stop);
+  const cued = isFamilyName(text, next) || hasPersonCue(text, word.start, stop) || isFollowedByPersonVerb(text, stop);
   if (!cued || isLiterary(reading, word.start, stop)) return undefined;
   return found(reading, i, end, 0.75);
 }
@@ -381,8 +456,25 @@ function givenAlone(reading: Reading, i: number): Found | undefined {
   const weaker =
     (cuedBefore && (isAnnounced(text, word.start) || isSelfIntroduction(text, word.start))) || isNamedWithRole(text, end) || isFollowedByPersonVerb(text, end);
   if (strong || (weaker && !isAmbiguousGivenName(folded(text, word)))) return { start: word.start, end, score: 0.7, nextWord: i + 1 };
-  return undefined;
+  // A given name that is no ordinary word is a person's wherever it stands ("Tomomi is from Osaka", "ask Leif"),
+  // but for a place ("La Rochelle", "The Davis Orchestra") or a title ("Klara and the Sun").
+  if (isAmbiguousGivenName(folded(text, word)) || isLiterary(reading, word.start, end)) return undefined;
+  // Alone means alone: in "rue Victor Hugo" or "Hugo Boss" the name is part of other capitalised words (but for a
+  // word that opens sentences: "Yesterday Ingeborg fixed it").
+  const previous = words[i - 1];
+  if (previous !== undefined && joins(text, previous, word, false)) {
+    const before = folded(text, previous);
+    if (placeOrTitleBefore.has(before) || (isCapitalised(previous) && !isSentenceWord(before))) return undefined;
+  }
+  const next = words[i + 1];
+  if (next !== undefined && isCapitalised(next) && joins(text, word, next, false)) return undefined;
+  if (titleAfter.test(text.slice(end, end + 12))) return undefined;
+  return { start: word.start, end, score: 0.5, nextWord: i + 1 };
 }
+
+// Words before a given name that make it a place's or a thing's: "La Rochelle", "San Diego", "The Davis Orchestra".
+const placeOrTitleBefore = new Set(['la', 'le', 'les', 'el', 'los', 'las', 'san', 'santa', 'sao', 'the', 'fort', 'port', 'cape', 'lake', 'mount', 'saint', 'st', 'ste']);
+const titleAfter = /^[ \t]+(?:and|&|of|et)[ \t]+(?:the|la|le|les)[ \t]+\p{Lu}/u;
 
 /** Capitalised words that are not a known name: a person only where a cue says so. */
 function cuedName(reading: Reading, i: number): Found | undefined {
@@ -392,8 +484,11 @@ function cuedName(reading: Reading, i: number): Found | undefined {
   const cuedBefore = mayBeCuedBefore(text, word.start);
   const atLineStart = startsLine(text, word.start);
   const next = words[i + 1];
+  // "User:", "Answer:", "Edit:": a word before a colon labels what follows. "Coach Vree": a role comes before a name.
+  if (text.charCodeAt(word.end) === 58 || isRoleNoun(folded(text, word))) return undefined;
   // The common case, a capitalised word opening a sentence ("Sold my…"), is let go after a glance.
-  if (!cuedBefore && !atLineStart && !endsPhrase(text, word.end) && !(isCapitalised(next) && joins(text, word, next, false))) return undefined;
+  const nextIsLetter = next !== undefined && (next.shape === 'initial' || (next.shape === 'upper' && next.end - next.start === 1));
+  if (!cuedBefore && !atLineStart && !endsPhrase(text, word.end) && !((isCapitalised(next) || nextIsLetter) && joins(text, word, next as Word, false))) return undefined;
   let end = familyEnd(reading, i, 4, { joined: true });
   // "Ask Jean Dupont": a known given name further on starts the name; the words before it are the sentence's.
   // Not in a Vietnamese name, where the given name comes last: "Trần Văn Huy".
@@ -409,20 +504,55 @@ function cuedName(reading: Reading, i: number): Found | undefined {
   const several = end - i >= 2;
   const closing = endsPhrase(text, stop);
   const last = words[end - 1];
-  const familyLast = several && last !== undefined && isCommonFamilyName(folded(text, last));
+  const familyLast = several && last !== undefined && isFamilyName(text, last);
   // Most capitalised words start a sentence or name a thing: only those with a hint go on to the checks.
   if (!cuedBefore && !atLineStart && !closing && !familyLast && !several) return undefined;
   const announced =
     (cuedBefore && (isAnnounced(text, word.start) || isIntroducedAsRelation(text, word.start))) ||
     (atLineStart && isAnnouncedOnLineBefore(text, word.start)) ||
     // "My name is Tatiana Oyelaran", "Tatiana Dupont", "Oyelaran Tatiana said": two words and a person's cue.
-    (several && (familyLast || (cuedBefore && isSelfIntroduction(text, word.start)) || isFollowedByPersonVerb(text, stop)));
+    (several && (familyLast || (cuedBefore && isSelfIntroduction(text, word.start)) || isFollowedByPersonVerb(text, stop))) ||
+    hasMiddleInitial(reading, i, end) ||
+    hasDutchOrArabicParticle(reading, i, end);
   // An unknown word alone on the last line is as often a product or a greeting: it needs a closing line.
   const signing = closing && isSignature(text, word.start, stop) && closesAfterSalutation(text, word.start);
   if ((announced || signing) && !isLiterary(reading, word.start, stop)) return found(reading, i, end, 0.75);
   if (!several && (cuedBefore || closing) && (isAddressed(text, word.start, stop) || isSelfIntroduction(text, word.start))) return found(reading, i, end, 0.6);
   // Not a name from here ("Taanks", "I’m"): the next word may still start one ("Ainhoa", "Giulia").
   return undefined;
+}
+
+// Particles that, unlike "de" or "del" ("Costa del Sol", "Rio de Janeiro"), hardly ever sit inside a place's name.
+const personParticles = new Set(['van', 'von', 'ter', 'ten', 'bin', 'ibn', 'ben', 'ould', 'ait']);
+
+/** "Maika van de Noort", "Karim ben Salah": a capitalised word, a family name's particle, a capitalised word. */
+function hasDutchOrArabicParticle(reading: Reading, i: number, end: number): boolean {
+  const { text, words } = reading;
+  const first = words[i];
+  const particle = words[i + 1];
+  if (end - i < 3 || !first || !particle || first.shape !== 'cap' || particle.shape !== 'lower' || isNeverAName(folded(text, first))) return false;
+  return personParticles.has(folded(text, particle)) && isFamilyWord(text, words[end - 1]);
+}
+
+/**
+ * "Magda K. Björklund", "Mijail C Adomo": a middle initial between two capitalised words is how a person's name is
+ * written. With its dot anywhere; without one ("Plan B Studio" is no name), only as a line of its own.
+ */
+function hasMiddleInitial(reading: Reading, i: number, end: number): boolean {
+  const { text, words } = reading;
+  const first = words[i];
+  const initial = words[i + 1];
+  const last = words[end - 1];
+  if (end - i !== 3 || !first || !initial || !last || first.shape !== 'cap' || !isFamilyWord(text, last) || last.end - last.start < 2) return false;
+  if (isNeverAName(folded(text, first))) return false;
+  if (initial.shape === 'initial') return true;
+  return initial.shape === 'upper' && initial.end - initial.start === 1 && fillsLine(text, first.start, last.end);
+}
+
+/** Whether the words from `start` to `end` are their line's, but for a quote's or a list's marks before them. */
+function fillsLine(text: string, start: number, end: number): boolean {
+  const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t>|•·*?-]*$/u.test(text.slice(lineFrom, start)) && /^[ \t]*(?:\r?\n|$)/u.test(text.slice(end, end + 3));
 }
 
 function closesAfterSalutation(text: string, start: number): boolean {
@@ -449,16 +579,34 @@ function lowerCaseNameAt(reading: Reading, i: number): Found | undefined {
   if (title) return titledName(reading, i);
   if (vietnamese) return familyFirstName(reading, i);
   const cuedBefore = mayBeCuedBefore(text, word.start);
-  const withFamily = familyEnd(reading, i + 1, 2, { lowerToo: true });
-  if (withFamily > i + 1) {
+  // "eva kleist lives at": the family name may be one word or two; a verb after it says where the name ends.
+  const longest = familyEnd(reading, i + 1, 2, { lowerToo: true });
+  if (longest > i + 1 && (cuedBefore || isAllLowerCase(reading))) {
+    for (let withFamily = i + 2; withFamily <= longest; withFamily++) {
+      const stop = endOf(reading, withFamily);
+      if (isFollowedByPersonVerb(text, stop)) return { start: word.start, end: stop, score: 0.7, nextWord: withFamily };
+    }
+  }
+  for (let withFamily = longest; withFamily > i + 1; withFamily--) {
     const stop = endOf(reading, withFamily);
+    const last = words[withFamily - 1];
     const cued =
       (cuedBefore && (isAnnounced(text, word.start) || isIntroducedAsRelation(text, word.start))) ||
       isSignature(text, word.start, stop) ||
-      isAnnouncedOnLineBefore(text, word.start);
+      isAnnouncedOnLineBefore(text, word.start) ||
+      isFollowedByPersonVerb(text, stop) ||
+      (isAllLowerCase(reading) && last !== undefined && isFamilyName(text, last));
     if (cued) return { start: word.start, end: stop, score: 0.7, nextWord: withFamily };
   }
   const addressed = cuedBefore || endsPhrase(text, word.end) ? isAddressed(text, word.start, word.end) || isSignature(text, word.start, word.end) : false;
   if (addressed || (cuedBefore && isIntroducedAsRelation(text, word.start))) return { start: word.start, end: word.end, score: 0.6, nextWord: i + 1 };
+  // A post written all in lower case says nothing by its capitals: a known given name there is a name, as it would
+  // be capitalised ("cormac had given cormac his address").
+  if (isAllLowerCase(reading) && !lowerCaseWords.has(name)) return { start: word.start, end: word.end, score: 0.5, nextWord: i + 1 };
   return undefined;
+}
+
+function isAllLowerCase(reading: Reading): boolean {
+  reading.allLowerCase ??= !/\p{Lu}/u.test(reading.text);
+  return reading.allLowerCase;
 }

@@ -8,8 +8,10 @@ import type { Span } from '../types';
 
 const gap = String.raw`[ \u00a0]`;
 const separator = String.raw`(?:${gap}?\(\d{1,4}\)${gap}?|${gap}?[.\-/]${gap}?|${gap})`;
+// An extension after the number belongs to the span, not to the number read: "+1-604-696-5272x565", "… ext. 12".
 const candidatePattern = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_#@+])(?<!#${gap})(?<!\d[.,\-/:])(?:\+${gap}?|\(\+?\d{1,4}\)${gap}?)?\d+(?:${separator}\d+)*(?![\p{L}\p{N}_])(?![.,\-/:]\d)`,
+  String.raw`(?<![\p{L}\p{N}_#@+])(?<!#${gap})(?<!\d[.,\-/:])(?:\+${gap}?|\(\+?\d{1,4}\)${gap}?)?\d+(?:${separator}\d+)*` +
+    String.raw`(?<extension>${gap}?(?:x|ext\.?|extn\.?|extension)${gap}?\d{1,5})?(?![\p{L}\p{N}_])(?![.,\-/:]\d)`,
   'gu',
 );
 // A candidate is made of digits and of what groups them: spaces, brackets, "+", ".", "-" and "/". Only a stretch of
@@ -19,9 +21,13 @@ const sevenDigits = new RegExp(String.raw`\d(?:${groupingChars}*\d){6}`, 'gu');
 const groupingChar = new RegExp(groupingChars, 'u');
 
 const phoneWords = precededBy([
-  'tel', 't[ée]l[ée]phone', 'telephone', 'phone', 'ph', 'mobile', 'portable', 'port', 'gsm', 'cell', 'call', 'ring',
+  'tel', 't[ée]l[ée]phone', 'telephone', 'phone', 'ph', 'mobile', 'portable', 'port', 'gsm', 'cell', 'call(?:ed|ing|s)?', 'ring',
   'text', 'txt', 'sms', 'whatsapp', 'signal', 'appel\\w*', 'joindre', 'num[ée]ro', 'number', 'no', 'n°', 'contact\\w*', 'fax',
+  'dial(?:l?ed|l?ing)?', 'answer(?:ing|s)?', 'messages?', 'voicemail', 'desk', 'landline', 'handy', 'telefon', 'tfn',
+  'reach\\s+(?:me|us|him|her|them)',
 ], String.raw`[^\n]{0,25}`);
+// A label alone on the line before: "Phone:\n60-56-85-91".
+const phoneLabelLine = /(?<![\p{L}])(?:tel|t[ée]l[ée]phone|telephone|phone|mobile|portable|gsm|cell|fax|desk|landline|handy|telefon)[ \t]*:?[ \t]*\r?\n[ \t]*$/iu;
 // Numbers that are something else; up to a few words ("n° de commande :", "Serial G090") may sit between.
 const otherNumberWords = precededBy([
   'isbn(?:-?1[03])?', 'ean', 'order', 'commande', 'cmd', 'invoice', 'facture', 'ticket', 'case', 'dossier',
@@ -59,21 +65,26 @@ export const phoneRecognizer: Recognizer = {
     // A phone number holds seven digits at least: posts without are spared the candidate scan.
     if (!factsOf(text, context).hasDigitStretch(7)) return spans;
     for (const match of candidatesIn(text)) {
-      const written = match[0];
+      const extension = match.groups?.extension ?? '';
+      const written = match[0].slice(0, match[0].length - extension.length);
       const digits = written.replace(/\D/gu, '');
       if (digits.length < 7 || digits.length > 15) continue;
       const lineBefore = text.slice(Math.max(0, match.index - 40), match.index).split('\n').pop() ?? '';
+      let afterPhoneWordKnown: boolean | undefined;
+      // Looked up when first needed: most candidates are settled by their shape.
+      const isAfterPhoneWord = () =>
+        (afterPhoneWordKnown ??= phoneWords.test(lineBefore) || (lineBefore.trim() === '' && phoneLabelLine.test(text.slice(Math.max(0, match.index - 30), match.index))));
       if (namesAnotherNumber(lineBefore) || (isbnLike.test(digits) && digits.length === 13) || dateLike.test(written)) continue;
       // Without a trunk 0 or a country code no national number is this long; a French NIR (15 digits) is.
-      if (ssnLike.test(written) || ibanBefore.test(lineBefore) || (/^[1-9]/u.test(written) && digits.length > 11)) continue;
+      if (ssnLike.test(written) || ibanBefore.test(lineBefore) || (/^[1-9]/u.test(written) && digits.length > 11 && !isAfterPhoneWord())) continue;
       // Reading a number is most of the cost: only numbers that could be the requester's, or that plausibleScore
       // could accept (an international, trunk-0 or North American shape, or a phone word before), are read at all.
       const shaped = /^(?:\+|\(\+|00|0|\(0)/u.test(written) || northAmerican.test(written);
-      if (!requester.phoneEndings.has(digits.slice(-7)) && !shaped && !phoneWords.test(lineBefore)) continue;
+      if (!requester.phoneEndings.has(digits.slice(-7)) && !shaped && !isAfterPhoneWord()) continue;
       const readings = new PhoneReadings(written, countries);
       if (!readings.some(() => true)) continue;
       const start = match.index;
-      const end = start + written.length;
+      const end = start + match[0].length;
       if (requester.phones.size > 0 && readings.isOneOf(requester.phones, requester.phoneCallingCodes)) {
         spans.push({ start, end, type: 'phone', owner: 'requester', score: 1 });
         continue;
@@ -83,7 +94,7 @@ export const phoneRecognizer: Recognizer = {
       // business reading rules when it is the default country's or the only one.
       const local = readings.readAs(defaultCountry);
       if ((local?.valid && isBusiness(local)) || !readings.some((r) => !isBusiness(r))) continue;
-      const score = plausibleScore(written, digits, readings, phoneWords.test(lineBefore));
+      const score = plausibleScore(written, digits, readings, isAfterPhoneWord()) ?? announcedScore(text, match.index, end, written, digits, isAfterPhoneWord());
       if (score === undefined) continue;
       spans.push({ start, end, type: 'phone', owner: 'other', score });
     }
@@ -126,6 +137,20 @@ function namesAnotherNumber(lineBefore: string): boolean {
 
 function isBusiness(reading: PhoneReading): boolean {
   return reading.type !== undefined && businessTypes.has(reading.type);
+}
+
+// How people group the digits of a phone number: two to four digits a group, one separator between groups.
+const groupedLikePhone = /^\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{2,4}\)?){1,5}$/u;
+const currencyNear = /[$€£¥]|\b(?:eur|usd|gbp|chf|dollars?|euros?|pounds?)\b/iu;
+
+/**
+ * A number announced as a phone number ("Phone: 51 516 33 75", "they're not answering at 78 651 450") and grouped
+ * as one, in a country none of whose numbering plans we read: the label and the shape are enough. Not an amount.
+ */
+function announcedScore(text: string, start: number, end: number, written: string, digits: string, afterPhoneWord: boolean): number | undefined {
+  if (!afterPhoneWord || digits.length < 8 || digits.length > 13 || !groupedLikePhone.test(written)) return undefined;
+  if (currencyNear.test(text.slice(Math.max(0, start - 4), start)) || currencyNear.test(text.slice(end, end + 8))) return undefined;
+  return 0.6;
 }
 
 /**

@@ -1,5 +1,7 @@
 // Finds the postal addresses of people, as one span from the flat or house number to the city or ZIP, over two
-// lines if written so. A café's, a library's or a company's address is not personal and is left alone.
+// lines if written so: near a postcode or a state, after a word such as "my address", as a street line of its own
+// with the lines of its block (streetLine.ts, addressBlock.ts), or as the value of an "Address:" label. A café's, a
+// library's or a company's address is not personal and is left alone.
 import {
   cityAfterStreet,
   flatBefore,
@@ -11,7 +13,16 @@ import {
   streetFirstAddressPattern,
   streetLengthAfterNumber,
 } from '../postalAddress';
+import { addressBlock, addressBlockEnd } from '../addressBlock';
 import type { Recognizer } from '../recognizer';
+import {
+  intersectionPattern,
+  intersectionSecondEnd,
+  looksLikeStreet,
+  streetLinesAt,
+  type StreetLine,
+} from '../streetLine';
+import { factsOf, type TextFacts } from '../textFacts';
 import type { Span } from '../types';
 
 // Just before a venue's or business's address on the same line: "à la librairie Le Bateau Livre, 154 rue …".
@@ -29,15 +40,20 @@ const zoneBefore = 140;
 const zoneAfter = 80;
 const cueZone = 90;
 
+// A bare number just before a house number is the flat's or the building's: "17 2450 Crown St", "416 Kiannonkatu 98".
+const numberBefore = /(?<![\p{L}\p{N}.,:/#$€£+\-])\d{1,6}[A-Za-z]?[ \t\u00a0]+$/u;
+
 export const postalAddressRecognizer: Recognizer = {
   name: 'postal address',
-  recognize(text) {
+  recognize(text, context) {
     const spans: Span[] = [];
-    const report = (start: number, end: number, score: number) => {
+    const report = (streetStart: number, end: number, score: number) => {
+      const number = numberBefore.exec(text.slice(Math.max(0, streetStart - 12), streetStart));
+      const start = number === null ? streetStart : streetStart - number[0].length;
       const flat = flatBefore.exec(text.slice(Math.max(0, start - 24), start));
       spans.push({ start: flat === null ? start : start - flat[0].length, end, type: 'address', owner: 'other', score });
     };
-    for (const zone of zonesAround(text, localityAnchorPattern, zoneBefore, zoneAfter)) {
+    for (const zone of zonesAround(text.matchAll(localityAnchorPattern), text.length, zoneBefore, zoneAfter)) {
       const part = text.slice(zone.start, zone.end);
       for (const match of matchesWithStreet(numberFirstAddressPattern, part, isStreetAfterNumber)) {
         const start = zone.start + match.index;
@@ -50,7 +66,8 @@ export const postalAddressRecognizer: Recognizer = {
         if (!isVenue(lineBefore(text, start))) report(start, start + match[0].length, 0.9);
       }
     }
-    for (const zone of zonesAround(text, addressCue, 0, cueZone)) {
+    const cues = [...text.matchAll(addressCue)];
+    for (const zone of zonesAround(cues, text.length, 0, cueZone)) {
       const part = text.slice(zone.start, zone.end);
       if (!/\d/u.test(part)) continue;
       for (const match of matchesWithStreet(streetAlonePattern, part, isStreetBeforeNumber)) {
@@ -60,23 +77,87 @@ export const postalAddressRecognizer: Recognizer = {
         const length = after === undefined ? match[0].length : streetLengthAfterNumber(after);
         if (length === undefined) continue;
         const streetEnd = after === undefined ? start + length : start + match[0].length - after.length + length;
-        const end = streetEnd + (cityAfterStreet.exec(text.slice(streetEnd, streetEnd + 60))?.[0].length ?? 0);
         const before = lineBefore(text, start);
         if (!addressCueBefore.test(before) || isVenue(before)) continue;
-        if (spans.some((s) => s.start < end && start < s.end)) continue;
-        report(start, end, 0.7);
+        if (spans.some((s) => s.start < streetEnd && start < s.end)) continue;
+        report(start, addressBlockEnd(text, streetEnd + (cityAfterStreet.exec(text.slice(streetEnd, streetEnd + 60))?.[0].length ?? 0)), 0.7);
       }
     }
+    findStreetLines(text, factsOf(text, context), spans, report);
+    findLabelledAddresses(text, cues, spans, report);
     return spans;
   },
 };
 
+// A form's label, the value after it on the same line or the next: "Address:     03555 Vicolo Calcirelli 13 Suite 694".
+const addressLabel = /(?:address|adresse|anschrift)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?(?=\d)/iuy;
+// The value runs to the end of its line or sentence.
+const labelledValue = /\d[^\n;!?]*?(?=[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]+\p{Lu}|[;!?]))/uy;
+
+/** The value of an address label, when no address was found in it: whatever a form says is an address, is one. */
+function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], spans: readonly Span[], report: Report): void {
+  for (const cue of cues) {
+    addressLabel.lastIndex = cue.index;
+    const label = addressLabel.exec(text);
+    if (label === null) continue;
+    const start = label.index + label[0].length;
+    labelledValue.lastIndex = start;
+    const value = labelledValue.exec(text);
+    if (value === null || value[0].length < 6 || value[0].length > 120 || /@|:\/\//u.test(value[0]) || !/\p{L}{2}/u.test(value[0])) continue;
+    const end = start + value[0].length;
+    // An address found in the value and ending before it ("03555 Vicolo Calcirelli 13 Suite 694", then the city) is
+    // taken in; one that reaches past it was read better.
+    if (spans.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end)) || isVenue(lineBefore(text, label.index))) continue;
+    report(start, end, 0.7);
+  }
+}
+
+/**
+ * Street lines that no postcode or cue announced (see streetLine.ts), with the flat, city, postcode and country
+ * lines that follow them; post-office boxes and military addresses (read from their numbers too), street corners.
+ * Module functions rather than closures: this runs for every post.
+ */
+function findStreetLines(text: string, facts: TextFacts, spans: Span[], report: Report): void {
+  for (const street of streetLinesAt(text, facts.digitRunStarts)) {
+    if (!isInside(spans, street.start)) reportLine(text, spans, report, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
+  }
+  if (facts.lower.includes('corner of')) {
+    for (const match of text.matchAll(intersectionPattern)) {
+      const first = looksLikeStreet(match.groups?.first ?? '');
+      const second = match.groups?.second ?? '';
+      const secondEnd = intersectionSecondEnd(second);
+      const secondStreet = looksLikeStreet(second.slice(0, secondEnd));
+      if (secondEnd === 0 || !first.street || !secondStreet.street || (!first.strong && !secondStreet.strong)) continue;
+      reportLine(text, spans, report, match.index, match.index + match[0].length - second.length + secondEnd, 0.7);
+    }
+  }
+}
+
+type Report = (start: number, end: number, score: number) => void;
+
+function isInside(spans: readonly Span[], at: number): boolean {
+  for (const span of spans) if (span.start <= at && at < span.end) return true;
+  return false;
+}
+
+/** Reports a street line with the rest of its address block, unless a found address holds it or it is a venue's. */
+function reportLine(text: string, spans: readonly Span[], report: Report, lineStart: number, lineEnd: number, score: number, street?: StreetLine): void {
+  for (const span of spans) if (span.start <= lineStart && lineEnd <= span.end) return;
+  const { end, parts } = addressBlock(text, lineEnd);
+  if ((street?.yearLike === true || street?.commonNounType === true) && end === lineEnd) return;
+  // A street without a street word is one only when a flat or postcode and another line of an address follow.
+  if (street?.unnamed === true && (parts.length < 2 || !(parts.includes('unit') || parts.includes('postcode')))) return;
+  for (const span of spans) if (span.start <= lineStart && end <= span.end) return;
+  if (isVenue(lineBefore(text, lineStart))) return;
+  report(lineStart, end, score);
+}
+
 /** The stretches of text around each anchor, overlapping ones joined; "postcode" if one was a postcode before a city. */
-function zonesAround(text: string, anchor: RegExp, before: number, after: number): { start: number; end: number; postcode: boolean }[] {
+function zonesAround(anchors: Iterable<RegExpExecArray>, length: number, before: number, after: number): { start: number; end: number; postcode: boolean }[] {
   const zones: { start: number; end: number; postcode: boolean }[] = [];
-  for (const match of text.matchAll(anchor)) {
+  for (const match of anchors) {
     const start = Math.max(0, match.index - before);
-    const end = Math.min(text.length, match.index + match[0].length + after);
+    const end = Math.min(length, match.index + match[0].length + after);
     const postcode = match.groups?.postcode !== undefined || match.groups?.lowerCasePostcode !== undefined;
     const last = zones[zones.length - 1];
     if (last !== undefined && start <= last.end) {
@@ -103,7 +184,12 @@ function* matchesWithStreet(pattern: RegExp, text: string, namesStreet: (street:
   }
 }
 
+const anyVenueWord = new RegExp(venueWord.source, 'iu');
+const anyCompanyForm = new RegExp(companyForm.source, 'u');
+
 function isVenue(lineBefore: string): boolean {
+  // Most lines name no venue: two plain tests before the matches are listed and sorted.
+  if (!anyVenueWord.test(lineBefore) && !anyCompanyForm.test(lineBefore)) return false;
   const venue = [...lineBefore.matchAll(venueWord), ...lineBefore.matchAll(companyForm)].sort((a, b) => b.index - a.index)[0];
   return venue !== undefined && !personalAfterVenue.test(lineBefore.slice(venue.index));
 }
