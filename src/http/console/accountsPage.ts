@@ -1,5 +1,6 @@
 // The admin's page of console accounts: who may sign in, with which role; adding an account, disabling one (its
 // sessions end at once) and enabling it again. The last enabled admin cannot be disabled.
+import { formField } from './formField';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Clock, Ids } from '../../domain/clockAndIds';
 import { DomainError, type FieldError } from '../../domain/errors';
@@ -26,10 +27,7 @@ interface AccountErrors {
   fields: FieldError[];
 }
 
-const field = (body: unknown, name: string): string => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
+const field = formField;
 
 export function accountsPage(deps: AccountsPageDeps): Router {
   const router = express.Router();

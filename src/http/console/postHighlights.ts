@@ -3,16 +3,9 @@
 // with the replacement the redaction itself uses (every copy of each chosen text, longest first).
 import { placeholderFor, replaceAllOccurrences } from '../../pii/redaction';
 import type { RedactableType } from '../../pii/types';
+import type { ReviewFinding } from '../../domain/reviewView';
 
-export interface MarkableFinding {
-  id: string;
-  location: string;
-  start: number;
-  end: number;
-  type: string;
-  owner: string;
-  text: string | null;
-}
+export type MarkableFinding = Pick<ReviewFinding, 'id' | 'location' | 'start' | 'end' | 'type' | 'owner' | 'text'>;
 
 /** Escapes text for an HTML element's content or a quoted attribute. */
 export function escapeHtml(text: string): string {

@@ -1,6 +1,7 @@
 // The console's request page: the requester's details, each post with its findings marked and previewed, the
 // decisions (approve the chosen findings, refuse with a reason, ask a question, add a finding) and the audit
 // trail. Every form answers 303 back to the page, or the page again with the domain's objections beside the fields.
+import { formField } from './formField';
 import express, { type Request, type Response, type Router } from 'express';
 import { type ApprovalDeps, approveRequest, askRequester, refuseRequest } from '../../domain/decisions';
 import { DomainError, RequestNotFound } from '../../domain/errors';
@@ -31,10 +32,7 @@ interface ShowOptions {
   values?: Record<string, string>;
 }
 
-const field = (body: unknown, name: string): string => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
+const field = formField;
 /** A form field that may be sent once, many times or not at all (checkboxes). */
 const fieldList = (body: unknown, name: string): string[] => {
   const value = (body as Record<string, unknown> | undefined)?.[name];

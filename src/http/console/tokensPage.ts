@@ -1,5 +1,6 @@
 // The admin's page of API tokens: their names, roles and use, never the tokens, which are kept only as hashes.
 // A new token is shown once, on the page that answers its creation; a revoked token is refused at once.
+import { formField } from './formField';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Clock, Ids } from '../../domain/clockAndIds';
 import { DomainError, type FieldError } from '../../domain/errors';
@@ -32,10 +33,7 @@ interface ShowOptions {
   created?: { name: string; token: string };
 }
 
-const field = (body: unknown, name: string): string => {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
+const field = formField;
 
 export function tokensPage(deps: TokensPageDeps): Router {
   const router = express.Router();
