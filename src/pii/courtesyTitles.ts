@@ -23,6 +23,11 @@ export function isTitleWord(folded: string, next: string): boolean {
   return !needsDot.has(folded) || next.startsWith('.');
 }
 
+/** Every title, folded, and those of them that need their dot (see isTitleWord). */
+export function titleWordList(): { titles: string[]; needingDot: string[] } {
+  return { titles: [...titleGenders.keys()], needingDot: [...needsDot] };
+}
+
 const spelledTitles = [...titleGenders.keys()].filter((t) => !needsDot.has(t));
 /** A title just before a position in the text: "Mme ", "Mr. ", "M. ", "Monsieur ". */
 export const titleBefore = new RegExp(

@@ -54,6 +54,11 @@ export function isCommonFamilyName(folded: string): boolean {
   return familySet.has(folded);
 }
 
+/** Every common family name, folded. */
+export function commonFamilyNameList(): string[] {
+  return [...familySet];
+}
+
 // How family names end in the languages that build them from a father's name, a place or a trade: Nordic
 // "-sson", "-sen", "-dóttir"; Slavic "-ski", "-ska", "-cki", "-wicz", "-ová", "-ić", "-enko", "-ov(a)", "-ev(a)",
 // "-ovich"; Greek "-opoulos", "-akis", "-idis"; Romanian "-escu"; Turkish "-oğlu"; Finnish "-nen"; Armenian "-yan";

@@ -156,6 +156,11 @@ export function genderOfGivenName(folded: string): NameGender | undefined {
   return genders.get(folded);
 }
 
+/** Every given name that is also an ordinary word or a place, folded. */
+export function ambiguousGivenNameList(): string[] {
+  return [...ambiguousNames];
+}
+
 /** Every known given name, folded. */
 export function givenNameList(): string[] {
   return [...genders.keys()];

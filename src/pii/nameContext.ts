@@ -28,6 +28,11 @@ const roleNouns = [
 
 const roleNounSet = new Set(roleNouns);
 
+/** Every role noun, for compiling into a table of words. */
+export function roleNounList(): string[] {
+  return [...roleNouns];
+}
+
 /** "Coach", "producer": a role written before a person's name, not part of it. */
 export function isRoleNoun(lowerCase: string): boolean {
   return roleNounSet.has(lowerCase);

@@ -89,3 +89,11 @@ const commonLowerWords = foldedSet(`
 export function isCommonLowerWord(folded: string): boolean {
   return commonLowerWords.has(folded);
 }
+
+/** The folded words of each list above, for compiling them into one table (see foldedWordFlags.ts). */
+export const ordinaryWordLists = {
+  sentenceWords: [...sentenceWordSet],
+  thingWords: [...thingWordSet],
+  particles: [...particleSet],
+  commonLowerWords: [...commonLowerWords],
+};

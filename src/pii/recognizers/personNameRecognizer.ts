@@ -3,10 +3,11 @@
 // title ("Mme Dupont"), a Vietnamese name in family-first order, any capitalised words where a cue announces a
 // person ("titulaire …", "my neighbour …", a signature), or a given name alone where it greets or signs.
 // One pass over the words; the costlier context checks run only for words that a quick look lets through.
-import { isTitleWord } from '../courtesyTitles';
-import { hasFamilyNameEnding, isCommonFamilyName } from '../familyNames';
+import { titleWordList } from '../courtesyTitles';
+import { commonFamilyNameList, hasFamilyNameEnding } from '../familyNames';
 import { foldWord } from '../foldedText';
-import { givenNameList, isAmbiguousGivenName, isGivenName as isSimpleGivenName } from '../givenNames';
+import { FoldedWordFlags } from '../foldedWordFlags';
+import { ambiguousGivenNameList, givenNameList } from '../givenNames';
 import {
   endsPhrase,
   isAddressed,
@@ -21,10 +22,11 @@ import {
   isSignature,
   mayBeCuedBefore,
   mentionsBooks,
+  roleNounList,
   startsLine,
 } from '../nameContext';
-import { isCommonLowerWord, isNameParticle, isNeverAName, isSentenceWord, isThingWord } from '../ordinaryWords';
-import { familyFirstSurnameList, isFamilyFirstSurname } from '../personName';
+import { ordinaryWordLists } from '../ordinaryWords';
+import { familyFirstSurnameList } from '../personName';
 import { listedNames, repeatedMentions, transcriptSpeakers } from '../nameMentions';
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
@@ -37,9 +39,11 @@ interface Word {
   start: number;
   end: number;
   shape: Shape;
-  /** Folded when first needed: most lower-case words are never looked up. Present from the start, so that every
+  /** Folded when first needed: most words are only looked up in `wordFlags`. Present from the start, so that every
    * word has the same shape for the engine. */
   folded: string | undefined;
+  /** The bits of the lists that hold the folded word (see wordFlags). */
+  flags: number;
 }
 
 /** One text being read: its words, and whether it talks about books at all (most posts do not). */
@@ -74,53 +78,80 @@ const lowerCaseWords = new Set([
 ]);
 // Typed in lower case, "miss" and "me" are verbs and pronouns; these are titles whatever their case.
 const lowerCaseTitles = new Set(['mr', 'mrs', 'ms', 'mme', 'mlle', 'dr', 'madame', 'monsieur', 'mademoiselle']);
-// Every lower-case word that may open a name (given names, titles, Vietnamese family names), folded: the other
-// lower-case words, most of a post, are passed over with one Set probe.
-const lowerNameWords = new Set([...givenNameList(), ...lowerCaseTitles, ...familyFirstSurnameList()]);
 
-// A hash of each of those words, for the lower-case words written in ASCII (most of a post): a word whose hash
-// is none of them, nor that of its part before a hyphen, is passed over without being sliced and folded. ASCII
-// folds to itself lower-cased, so the hash is taken on the letters as written, lower-cased.
-// Kept as bits of a table indexed by the hash's low 20 bits rather than in a Set: with the wider lists there are
-// thousands of names, and a Set of hashes (numbers too large to be small integers) cost more than the rest of the
-// look. A word whose bit is set by another name's hash goes on to the exact check, as a collision did before.
-const lowerNameBits = new Uint32Array(1 << 15);
-for (const word of lowerNameWords) {
-  const hash = asciiHash(word, 0, word.length);
-  if (hash !== -1) lowerNameBits[(hash >>> 5) & 0x7fff] = (lowerNameBits[(hash >>> 5) & 0x7fff] ?? 0) | (1 << (hash & 31));
+// Every list a word is looked up in, as bits of one table: a word is looked up once, without a slice or a fold.
+const givenBit = 1;
+const ambiguousGivenBit = 1 << 1;
+const commonFamilyBit = 1 << 2;
+const sentenceWordBit = 1 << 3;
+const thingWordBit = 1 << 4;
+const particleBit = 1 << 5;
+const titleBit = 1 << 6;
+const titleNeedingDotBit = 1 << 7;
+const familyFirstBit = 1 << 8;
+const vietnameseMiddleBit = 1 << 9;
+const lowerCaseWordBit = 1 << 10;
+const lowerCaseTitleBit = 1 << 11;
+const placeOrTitleBeforeBit = 1 << 12;
+const roleNounBit = 1 << 13;
+const commonLowerWordBit = 1 << 14;
+const personParticleBit = 1 << 15;
+const neverANameBits = sentenceWordBit | thingWordBit;
+// Every lower-case word that may open a name: given names, titles, Vietnamese family names.
+const lowerNameBits = givenBit | lowerCaseTitleBit | familyFirstBit;
+
+// Words before a given name that make it a place's or a thing's: "La Rochelle", "San Diego", "The Davis Orchestra".
+const placeOrTitleBefore = ['la', 'le', 'les', 'el', 'los', 'las', 'san', 'santa', 'sao', 'the', 'fort', 'port', 'cape', 'lake', 'mount', 'saint', 'st', 'ste'];
+// Particles that, unlike "de" or "del" ("Costa del Sol", "Rio de Janeiro"), hardly ever sit inside a place's name.
+const personParticles = ['van', 'von', 'ter', 'ten', 'bin', 'ibn', 'ben', 'ould', 'ait'];
+
+const titles = titleWordList();
+const wordFlags = new FoldedWordFlags([
+  [givenNameList(), givenBit],
+  [ambiguousGivenNameList(), ambiguousGivenBit],
+  [commonFamilyNameList(), commonFamilyBit],
+  [ordinaryWordLists.sentenceWords, sentenceWordBit],
+  [ordinaryWordLists.thingWords, thingWordBit],
+  [ordinaryWordLists.particles, particleBit],
+  [ordinaryWordLists.commonLowerWords, commonLowerWordBit],
+  [titles.titles, titleBit],
+  [titles.needingDot, titleNeedingDotBit],
+  [familyFirstSurnameList(), familyFirstBit],
+  [vietnameseMiddleNames, vietnameseMiddleBit],
+  [lowerCaseWords, lowerCaseWordBit],
+  [lowerCaseTitles, lowerCaseTitleBit],
+  [placeOrTitleBefore, placeOrTitleBeforeBit],
+  [roleNounList(), roleNounBit],
+  [personParticles, personParticleBit],
+]);
+
+/** The bits of a folded word, which may not be a word of the text ("pierre" of "pierre-yves"). */
+function flagsOfFolded(folded: string): number {
+  return wordFlags.ofFolded(folded);
 }
 
-function mayBeLowerNameHash(hash: number): boolean {
-  return ((lowerNameBits[(hash >>> 5) & 0x7fff] ?? 0) & (1 << (hash & 31))) !== 0;
-}
-
-/** FNV-1a of the lower-cased ASCII characters in [start, end), or -1 when one is not ASCII. */
-function asciiHash(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let at = start; at < end; at++) {
-    let code = text.charCodeAt(at);
-    if (code >= 0x80) return -1;
-    if (code >= 65 && code <= 90) code += 32;
-    hash = Math.imul(hash ^ code, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-function hyphenIn(text: string, start: number, end: number): number {
-  for (let at = start; at < end; at++) if (text.charCodeAt(at) === 0x2d) return at;
-  return -1;
+function hasHyphen(text: string, word: Word): boolean {
+  for (let at = word.start; at < word.end; at++) if (text.charCodeAt(at) === 0x2d) return true;
+  return false;
 }
 
 /** Whether a lower-case word may be a given name, a title or a Vietnamese family name. */
 function mayBeLowerCaseName(text: string, word: Word): boolean {
-  const hash = asciiHash(text, word.start, word.end);
-  if (hash !== -1 && !mayBeLowerNameHash(hash)) {
-    const hyphen = hyphenIn(text, word.start, word.end);
-    if (hyphen === -1 || !mayBeLowerNameHash(asciiHash(text, word.start, hyphen))) return false;
-  }
-  const name = folded(text, word);
+  if ((word.flags & lowerNameBits) !== 0) return true;
   // "pierre-yves": a compound given name is looked up by its first part.
-  return lowerNameWords.has(name) || (name.includes('-') && lowerNameWords.has(name.slice(0, name.indexOf('-'))));
+  if (!hasHyphen(text, word)) return false;
+  const name = folded(text, word);
+  return (flagsOfFolded(name.slice(0, name.indexOf('-'))) & lowerNameBits) !== 0;
+}
+
+/** A title written before a family name ("Mme", "Dr"); a short one ("M", "Me") only with its dot after it. */
+function isTitleWord(text: string, word: Word, next: string): boolean {
+  if ((word.flags & titleBit) === 0) return false;
+  return (word.flags & titleNeedingDotBit) === 0 || next.startsWith('.');
+}
+
+function isNeverAName(word: Word): boolean {
+  return (word.flags & neverANameBits) !== 0;
 }
 
 export const personNameRecognizer: Recognizer = {
@@ -162,7 +193,7 @@ function readWords(text: string): Word[] {
     let end = bounds[k + 1] ?? 0;
     // "Daniel's daughter": the possessive is not part of the name.
     if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
-    words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined });
+    words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined, flags: wordFlags.at(text, start, end) });
   }
   return words;
 }
@@ -186,6 +217,8 @@ function isUpperAt(text: string, at: number): boolean {
 }
 
 function isLetterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   const char = text.charAt(at);
   return char.toLowerCase() !== char.toUpperCase();
 }
@@ -211,14 +244,14 @@ function isCapitalised(word: Word | undefined): word is Word {
 
 /** A common family name, or a word with a family name's ending ("Szczepańska", "Guðmundsdóttir"). */
 function isFamilyName(text: string, word: Word): boolean {
-  return isCommonFamilyName(folded(text, word)) || hasFamilyNameEnding(text.slice(word.start, word.end));
+  return (word.flags & commonFamilyBit) !== 0 || hasFamilyNameEnding(text.slice(word.start, word.end));
 }
 
 /** "Marie", and the compound "Pierre-Yves" or "Jean-François" whose parts are all given names. */
-function isGivenName(name: string): boolean {
+function isGivenName(text: string, word: Word): boolean {
   // "TIA", "Hope": words that start or close sentences are not names, whatever a list of names says.
-  if (isSimpleGivenName(name)) return !isSentenceWord(name);
-  return name.includes('-') && name.split('-').every((part) => isSimpleGivenName(part));
+  if ((word.flags & givenBit) !== 0) return (word.flags & sentenceWordBit) === 0;
+  return hasHyphen(text, word) && folded(text, word).split('-').every((part) => (flagsOfFolded(part) & givenBit) !== 0);
 }
 
 /** The gap between two words of one name: a space; ". " after an initial; one line break in a wrapped name. */
@@ -235,11 +268,11 @@ function joins(text: string, left: Word, right: Word, allowLineBreak: boolean): 
 function isFamilyWord(text: string, word: Word | undefined): boolean {
   if (!isCapitalised(word)) return false;
   if (word.shape === 'upper' && word.end - word.start <= 2) return false; // "HD", "BW", "OR"
-  return !isNeverAName(folded(text, word));
+  return !isNeverAName(word);
 }
 
 function isLowerFamily(text: string, word: Word): boolean {
-  return word.shape === 'lower' && word.end - word.start >= 3 && !isCommonLowerWord(folded(text, word));
+  return word.shape === 'lower' && word.end - word.start >= 3 && (word.flags & commonLowerWordBit) === 0;
 }
 
 /** The index after the family name that starts at `from` (particles and a final initial included). */
@@ -255,14 +288,14 @@ function familyEnd(reading: Reading, from: number, limit: number, options: { low
     if (!joined && (previous === undefined || !joins(text, previous, word, k === from && !lowerToo && previous.shape !== 'lower'))) break;
     if (!standsAlone(text, word.start, word.end)) break;
     const next = words[k + 1];
-    if (word.shape !== 'initial' && isNameParticle(folded(text, word)) && next !== undefined && joins(text, word, next, false)) {
+    if (word.shape !== 'initial' && (word.flags & particleBit) !== 0 && next !== undefined && joins(text, word, next, false)) {
       if (isFamilyWord(text, next) || (lowerToo && isLowerFamily(text, next))) {
         k += 1;
         continue;
       }
       // Two particles: "van de Noort", "de la Fuente", "van der Berg".
       const after = words[k + 2];
-      if (isNameParticle(folded(text, next)) && after !== undefined && joins(text, next, after, false) && isFamilyWord(text, after)) {
+      if ((next.flags & particleBit) !== 0 && after !== undefined && joins(text, next, after, false) && isFamilyWord(text, after)) {
         k += 2;
         continue;
       }
@@ -332,32 +365,31 @@ function nameAt(reading: Reading, i: number): Found | undefined {
   const word = words[i];
   if (word === undefined) return undefined;
   if (word.shape === 'lower') return lowerCaseNameAt(reading, i);
-  if (word.shape === 'initial') return isTitleWord(folded(text, word), '.') ? titledName(reading, i) : initialledName(reading, i);
+  if (word.shape === 'initial') return isTitleWord(text, word, '.') ? titledName(reading, i) : initialledName(reading, i);
   if (!standsAlone(text, word.start, word.end)) return undefined;
   const before = text[word.start - 1];
   if (before === '@' || before === '#' || before === '/' || before === '_') return undefined;
-  const name = folded(text, word);
 
   // "Mme Dupont", "Mr. Carter", "M. Ouali": the title stays outside the span.
-  if (isTitleWord(name, text.charAt(word.end))) return titledName(reading, i);
+  if (isTitleWord(text, word, text.charAt(word.end))) return titledName(reading, i);
 
   // "DUPONT Marie": a family name in capitals before the given name.
-  if (word.shape === 'upper' && word.end - word.start >= 3 && !isNeverAName(name)) {
+  if (word.shape === 'upper' && word.end - word.start >= 3 && !isNeverAName(word)) {
     const next = words[i + 1];
-    if (next?.shape === 'cap' && isGivenName(folded(text, next)) && joins(text, word, next, false)) {
+    if (next?.shape === 'cap' && isGivenName(text, next) && joins(text, word, next, false)) {
       return found(reading, i, Math.max(familyEnd(reading, i + 2, 1), i + 2), 0.85);
     }
   }
 
-  if (isFamilyFirstSurname(name)) {
+  if ((word.flags & familyFirstBit) !== 0) {
     const vietnamese = familyFirstName(reading, i);
     if (vietnamese) return vietnamese;
   }
 
-  if (isGivenName(name)) return givenName(reading, i);
+  if (isGivenName(text, word)) return givenName(reading, i);
 
   // Any capitalised words where a cue announces a person: "titulaire Hélène CARPENTIER", "Cheers,\nOlivia THOMPSON".
-  if (isCapitalised(word) && !isNeverAName(name)) return cuedName(reading, i);
+  if (isCapitalised(word) && !isNeverAName(word)) return cuedName(reading, i);
   return undefined;
 }
 
@@ -365,7 +397,7 @@ function titledName(reading: Reading, i: number): Found | undefined {
   const { text, words } = reading;
   const title = words[i];
   const next = words[i + 1];
-  if (!title || !next || (title.shape === 'lower' && !lowerCaseTitles.has(folded(text, title)))) return undefined;
+  if (!title || !next || (title.shape === 'lower' && (title.flags & lowerCaseTitleBit) === 0)) return undefined;
   const gap = text.slice(title.end, next.start);
   if (gap !== ' ' && gap !== '. ' && gap !== '\u00a0' && gap !== '.\u00a0') return undefined;
   const end = familyEnd(reading, i + 1, 3, { joined: true });
@@ -392,7 +424,7 @@ function familyFirstName(reading: Reading, i: number): Found | undefined {
     if (!next || !previous || !joins(text, previous, next, false)) break;
     const written = text.slice(next.start, next.end);
     const hasMarks = vietnameseLetters.test(written);
-    if (!hasMarks && !vietnameseMiddleNames.has(folded(text, next))) break;
+    if (!hasMarks && (next.flags & vietnameseMiddleBit) === 0) break;
     if (next.shape === 'lower' && word.shape !== 'lower') break;
     if (!isCapitalised(next) && word.shape !== 'lower' && !hasMarks) break;
     vietnamese ||= hasMarks;
@@ -410,11 +442,11 @@ function givenName(reading: Reading, i: number): Found | undefined {
   if (!word) return undefined;
   const previous = words[i - 1];
   // "Kobo Clara", "rue Victor Hugo", "Central Library": part of the name of a thing or a place.
-  if (previous && joins(text, previous, word, false) && isThingWord(folded(text, previous))) return undefined;
+  if (previous && joins(text, previous, word, false) && (previous.flags & thingWordBit) !== 0) return undefined;
   const end = familyEnd(reading, i + 1, 3);
   if (end === i + 1) return givenAlone(reading, i);
   const stop = endOf(reading, end);
-  const ambiguous = isAmbiguousGivenName(folded(text, word)) && isSentenceStart(text, word.start);
+  const ambiguous = (word.flags & ambiguousGivenBit) !== 0 && isSentenceStart(text, word.start);
   const literary = isLiterary(reading, word.start, stop) || isCreditedAfterTitle(text, word.start);
   const cued = hasPersonCue(text, word.start, stop) || (ambiguous && !literary && isFollowedByPersonVerb(text, stop));
   if ((ambiguous || literary) && !cued) return literary ? { start: word.start, end: stop, score: 0, nextWord: end } : undefined;
@@ -455,16 +487,15 @@ function givenAlone(reading: Reading, i: number): Found | undefined {
     (closing && (isAddressed(text, word.start, end) || isSignature(text, word.start, end))) || (cuedBefore && isIntroducedAsRelation(text, word.start));
   const weaker =
     (cuedBefore && (isAnnounced(text, word.start) || isSelfIntroduction(text, word.start))) || isNamedWithRole(text, end) || isFollowedByPersonVerb(text, end);
-  if (strong || (weaker && !isAmbiguousGivenName(folded(text, word)))) return { start: word.start, end, score: 0.7, nextWord: i + 1 };
+  if (strong || (weaker && (word.flags & ambiguousGivenBit) === 0)) return { start: word.start, end, score: 0.7, nextWord: i + 1 };
   // A given name that is no ordinary word is a person's wherever it stands ("Tomomi is from Osaka", "ask Leif"),
   // but for a place ("La Rochelle", "The Davis Orchestra") or a title ("Klara and the Sun").
-  if (isAmbiguousGivenName(folded(text, word)) || isLiterary(reading, word.start, end)) return undefined;
+  if ((word.flags & ambiguousGivenBit) !== 0 || isLiterary(reading, word.start, end)) return undefined;
   // Alone means alone: in "rue Victor Hugo" or "Hugo Boss" the name is part of other capitalised words (but for a
   // word that opens sentences: "Yesterday Ingeborg fixed it").
   const previous = words[i - 1];
   if (previous !== undefined && joins(text, previous, word, false)) {
-    const before = folded(text, previous);
-    if (placeOrTitleBefore.has(before) || (isCapitalised(previous) && !isSentenceWord(before))) return undefined;
+    if ((previous.flags & placeOrTitleBeforeBit) !== 0 || (isCapitalised(previous) && (previous.flags & sentenceWordBit) === 0)) return undefined;
   }
   const next = words[i + 1];
   if (next !== undefined && isCapitalised(next) && joins(text, word, next, false)) return undefined;
@@ -472,8 +503,6 @@ function givenAlone(reading: Reading, i: number): Found | undefined {
   return { start: word.start, end, score: 0.5, nextWord: i + 1 };
 }
 
-// Words before a given name that make it a place's or a thing's: "La Rochelle", "San Diego", "The Davis Orchestra".
-const placeOrTitleBefore = new Set(['la', 'le', 'les', 'el', 'los', 'las', 'san', 'santa', 'sao', 'the', 'fort', 'port', 'cape', 'lake', 'mount', 'saint', 'st', 'ste']);
 const titleAfter = /^[ \t]+(?:and|&|of|et)[ \t]+(?:the|la|le|les)[ \t]+\p{Lu}/u;
 
 /** Capitalised words that are not a known name: a person only where a cue says so. */
@@ -485,7 +514,7 @@ function cuedName(reading: Reading, i: number): Found | undefined {
   const atLineStart = startsLine(text, word.start);
   const next = words[i + 1];
   // "User:", "Answer:", "Edit:": a word before a colon labels what follows. "Coach Vree": a role comes before a name.
-  if (text.charCodeAt(word.end) === 58 || isRoleNoun(folded(text, word))) return undefined;
+  if (text.charCodeAt(word.end) === 58 || (word.flags & roleNounBit) !== 0) return undefined;
   // The common case, a capitalised word opening a sentence ("Sold my…"), is let go after a glance.
   const nextIsLetter = next !== undefined && (next.shape === 'initial' || (next.shape === 'upper' && next.end - next.start === 1));
   if (!cuedBefore && !atLineStart && !endsPhrase(text, word.end) && !((isCapitalised(next) || nextIsLetter) && joins(text, word, next as Word, false))) return undefined;
@@ -495,8 +524,8 @@ function cuedName(reading: Reading, i: number): Found | undefined {
   for (let k = i + 1; k < end; k++) {
     const later = words[k];
     const before = words[k - 1];
-    if (!later || !before || !isGivenName(folded(text, later))) continue;
-    if (vietnameseMiddleNames.has(folded(text, before)) || vietnameseLetters.test(text.slice(before.start, before.end))) continue;
+    if (!later || !before || !isGivenName(text, later)) continue;
+    if ((before.flags & vietnameseMiddleBit) !== 0 || vietnameseLetters.test(text.slice(before.start, before.end))) continue;
     end = k;
   }
   if (end <= i) return undefined;
@@ -522,16 +551,14 @@ function cuedName(reading: Reading, i: number): Found | undefined {
   return undefined;
 }
 
-// Particles that, unlike "de" or "del" ("Costa del Sol", "Rio de Janeiro"), hardly ever sit inside a place's name.
-const personParticles = new Set(['van', 'von', 'ter', 'ten', 'bin', 'ibn', 'ben', 'ould', 'ait']);
 
 /** "Maika van de Noort", "Karim ben Salah": a capitalised word, a family name's particle, a capitalised word. */
 function hasDutchOrArabicParticle(reading: Reading, i: number, end: number): boolean {
   const { text, words } = reading;
   const first = words[i];
   const particle = words[i + 1];
-  if (end - i < 3 || !first || !particle || first.shape !== 'cap' || particle.shape !== 'lower' || isNeverAName(folded(text, first))) return false;
-  return personParticles.has(folded(text, particle)) && isFamilyWord(text, words[end - 1]);
+  if (end - i < 3 || !first || !particle || first.shape !== 'cap' || particle.shape !== 'lower' || isNeverAName(first)) return false;
+  return (particle.flags & personParticleBit) !== 0 && isFamilyWord(text, words[end - 1]);
 }
 
 /**
@@ -544,7 +571,7 @@ function hasMiddleInitial(reading: Reading, i: number, end: number): boolean {
   const initial = words[i + 1];
   const last = words[end - 1];
   if (end - i !== 3 || !first || !initial || !last || first.shape !== 'cap' || !isFamilyWord(text, last) || last.end - last.start < 2) return false;
-  if (isNeverAName(folded(text, first))) return false;
+  if (isNeverAName(first)) return false;
   if (initial.shape === 'initial') return true;
   return initial.shape === 'upper' && initial.end - initial.start === 1 && fillsLine(text, first.start, last.end);
 }
@@ -569,11 +596,10 @@ function lowerCaseNameAt(reading: Reading, i: number): Found | undefined {
   if (!word || word.end - word.start < 2 || word.end - word.start > 16) return undefined;
   // The quick look, one Set probe: most lower-case words are no name, title or Vietnamese family name at all.
   if (!mayBeLowerCaseName(text, word)) return undefined;
-  const name = folded(text, word);
-  const title = lowerCaseTitles.has(name);
-  const vietnamese = !title && isFamilyFirstSurname(name) && vietnameseLetters.test(text.slice(word.start, word.end));
+  const title = (word.flags & lowerCaseTitleBit) !== 0;
+  const vietnamese = !title && (word.flags & familyFirstBit) !== 0 && vietnameseLetters.test(text.slice(word.start, word.end));
   // "will", "may", "mark" in lower case are words.
-  const given = !title && !vietnamese && isGivenName(name) && !isAmbiguousGivenName(name);
+  const given = !title && !vietnamese && isGivenName(text, word) && (word.flags & ambiguousGivenBit) === 0;
   if (!title && !vietnamese && !given) return undefined;
   if (!standsAlone(text, word.start, word.end) || text[word.start - 1] === '@') return undefined;
   if (title) return titledName(reading, i);
@@ -602,7 +628,7 @@ function lowerCaseNameAt(reading: Reading, i: number): Found | undefined {
   if (addressed || (cuedBefore && isIntroducedAsRelation(text, word.start))) return { start: word.start, end: word.end, score: 0.6, nextWord: i + 1 };
   // A post written all in lower case says nothing by its capitals: a known given name there is a name, as it would
   // be capitalised ("cormac had given cormac his address").
-  if (isAllLowerCase(reading) && !lowerCaseWords.has(name)) return { start: word.start, end: word.end, score: 0.5, nextWord: i + 1 };
+  if (isAllLowerCase(reading) && (word.flags & lowerCaseWordBit) === 0) return { start: word.start, end: word.end, score: 0.5, nextWord: i + 1 };
   return undefined;
 }
 

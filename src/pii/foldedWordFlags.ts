@@ -1,0 +1,80 @@
+// Word lists compiled into one hashed table: a folded word → the bits of every list that holds it, so a word of a
+// post is looked up once for all its lists. An ASCII word is looked up where it stands in the text, lower-cased as
+// it is hashed: it folds to itself lower-cased, so no slice and no fold is made for most words of a post.
+import { foldWord } from './foldedText';
+
+export class FoldedWordFlags {
+  /** Open addressing: slot → index + 1 into keys (0 when free). */
+  private readonly slots: Int32Array;
+  private readonly slotHashes: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly flags: number[] = [];
+  private readonly mask: number;
+
+  /** `lists` pairs a list of folded words with the bit its words get. */
+  constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
+    const merged = new Map<string, number>();
+    for (const [words, bit] of lists) for (const word of words) merged.set(word, (merged.get(word) ?? 0) | bit);
+    let size = 16;
+    while (size < merged.size * 3) size *= 2; // a third full or less: most probes of absent words stop at once
+    this.slots = new Int32Array(size);
+    this.slotHashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [word, bits] of merged) {
+      const hash = stringHash(word);
+      let slot = hash & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys.push(word);
+      this.flags.push(bits);
+      this.slots[slot] = this.keys.length;
+      this.slotHashes[slot] = hash;
+    }
+  }
+
+  /** The bits of a word already folded, 0 when no list holds it. */
+  ofFolded(folded: string): number {
+    const hash = stringHash(folded);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = this.slots[slot] ?? 0;
+      if (index === 0) return 0;
+      if (this.slotHashes[slot] === hash && this.keys[index - 1] === folded) return this.flags[index - 1] ?? 0;
+    }
+  }
+
+  /** The bits of the word text[start, end) as foldWord would fold it. */
+  at(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let at = start; at < end; at++) {
+      let code = text.charCodeAt(at);
+      // Beyond ASCII, letters lose accents and some become two ("ß"): folded the slow way, as a string.
+      if (code >= 0x80) return this.ofFolded(foldWord(text.slice(start, end)));
+      if (code >= 65 && code <= 90) code += 32;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    const length = end - start;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = this.slots[slot] ?? 0;
+      if (index === 0) return 0;
+      if (this.slotHashes[slot] !== hash) continue;
+      const key = this.keys[index - 1] ?? '';
+      if (key.length === length && sameLowerCase(key, text, start)) return this.flags[index - 1] ?? 0;
+    }
+  }
+}
+
+/** FNV-1a of a string's UTF-16 units, as a signed 32-bit integer (the same as `at` takes on ASCII). */
+function stringHash(word: string): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
+  return hash;
+}
+
+/** Whether the ASCII text at `start` lower-cased is `key` (whose length the caller checked). */
+function sameLowerCase(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) {
+    let code = text.charCodeAt(start + k);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
