@@ -51,6 +51,14 @@ export class FoldedWordFlags {
       if (code >= 65 && code <= 90) code += 32;
       hash = Math.imul(hash ^ code, 0x01000193);
     }
+    return this.atHashed(hash & 0x3fffffff, text, start, end);
+  }
+
+  /**
+   * The bits of the ASCII word text[start, end), whose hash the caller took: FNV-1a of its letters lower-cased,
+   * cut to 30 bits (small integers to the engine), as hashedWordBounds in wordBounds.ts takes it while scanning.
+   */
+  atHashed(hash: number, text: string, start: number, end: number): number {
     const length = end - start;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const index = this.slots[slot] ?? 0;
@@ -62,11 +70,11 @@ export class FoldedWordFlags {
   }
 }
 
-/** FNV-1a of a string's UTF-16 units, as a signed 32-bit integer (the same as `at` takes on ASCII). */
+/** FNV-1a of a string's UTF-16 units, cut to 30 bits (the same as `at` takes on ASCII). */
 function stringHash(word: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
-  return hash;
+  return hash & 0x3fffffff;
 }
 
 /** Whether the ASCII text at `start` lower-cased is `key` (whose length the caller checked). */

@@ -18,24 +18,58 @@ classes.fill(leadSurrogate, 0xd800, 0xdc00);
 
 /** Start and end offsets of every word, flat: [start0, end0, start1, end1, …]. */
 export function wordBounds(text: string): number[] {
+  const hashed = hashedWordBounds(text);
   const bounds: number[] = [];
+  for (let k = 0; k < hashed.length; k += 3) bounds.push(hashed[k] ?? 0, hashed[k + 1] ?? 0);
+  return bounds;
+}
+
+/**
+ * The words' bounds, each with the hash of its letters lower-cased when they are all ASCII, else -1: [start0, end0,
+ * hash0, start1, …]. The hash is FoldedWordFlags' (see asciiWordHash there), taken during the scan so that a word
+ * is looked up in the name lists without a second read of its letters.
+ */
+export function hashedWordBounds(text: string): number[] {
+  const bounds: number[] = [];
+  const length = text.length;
   let at = 0;
-  while (at < text.length) {
-    if (classAt(text, at) !== letter) {
-      at += unitsAt(text, at);
+  while (at < length) {
+    let code = text.charCodeAt(at);
+    if (classOf(text, at, code) !== letter) {
+      at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
       continue;
     }
     const start = at;
-    at += unitsAt(text, at);
-    while (at < text.length) {
-      const kind = classAt(text, at);
-      if (kind === letter || kind === mark) at += unitsAt(text, at);
-      else if (isJoiner(text.charCodeAt(at)) && classAt(text, at + 1) === letter) at += 1;
-      else break;
+    let hash = fnvOffset;
+    let ascii = true;
+    for (;;) {
+      // FNV-1a of the lower-cased letters, as FoldedWordFlags hashes a word (a joiner is hashed as written).
+      if (code < 0x80) hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), fnvPrime);
+      else ascii = false;
+      at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
+      if (at >= length) break;
+      code = text.charCodeAt(at);
+      const kind = classOf(text, at, code);
+      if (kind === letter || kind === mark) continue;
+      if (isJoiner(code) && classAt(text, at + 1) === letter) continue;
+      break;
     }
-    bounds.push(start, at);
+    bounds.push(start, at, ascii ? hash & 0x3fffffff : -1);
   }
   return bounds;
+}
+
+const fnvOffset = 0x811c9dc5 | 0;
+const fnvPrime = 0x01000193;
+
+function isLeadSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** classAt for a unit already read and in bounds. */
+function classOf(text: string, at: number, code: number): number {
+  const known = classes[code] ?? neither;
+  return known === unseen || known === leadSurrogate ? rareClassAt(text, at) : known;
 }
 
 /** "'", "’" and "-" join two words into one ("l'été", "Jean-Marie") when a letter follows. */

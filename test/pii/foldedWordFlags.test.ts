@@ -1,4 +1,5 @@
 import { FoldedWordFlags } from '../../src/pii/foldedWordFlags';
+import { hashedWordBounds, wordBounds } from '../../src/pii/wordBounds';
 
 const table = new FoldedWordFlags([
   [['marie', 'jean', 'helene'], 1],
@@ -31,5 +32,22 @@ describe('folded word flags', () => {
     expect(table.at('Hélène', 0, 6)).toBe(1);
     expect(table.at('Weißmann', 0, 8)).toBe(4);
     expect(table.at('Hélèn', 0, 5)).toBe(0);
+  });
+});
+
+describe('hashed word bounds', () => {
+  it('hashes each ASCII word as the table does, so a word is looked up without reading it again', () => {
+    const text = "Ask JEAN-marie's friend Dupont, Hélène.";
+    const bounds = hashedWordBounds(text);
+    const words: string[] = [];
+    for (let k = 0; k < bounds.length; k += 3) {
+      const [start, end, hash] = [bounds[k] ?? 0, bounds[k + 1] ?? 0, bounds[k + 2] ?? 0];
+      words.push(text.slice(start, end));
+      if (hash !== -1) expect(table.atHashed(hash, text, start, end)).toBe(table.at(text, start, end));
+    }
+    expect(words).toEqual(['Ask', "JEAN-marie's", 'friend', 'Dupont', 'Hélène']);
+    expect(bounds[bounds.length - 1]).toBe(-1);
+    expect(table.atHashed(bounds[11] ?? 0, text, bounds[9] ?? 0, bounds[10] ?? 0)).toBe(2);
+    expect(wordBounds(text)).toEqual(bounds.filter((_, k) => k % 3 !== 2));
   });
 });

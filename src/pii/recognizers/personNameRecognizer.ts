@@ -31,7 +31,7 @@ import { listedNames, repeatedMentions, transcriptSpeakers } from '../nameMentio
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
-import { wordBounds } from '../wordBounds';
+import { hashedWordBounds } from '../wordBounds';
 
 type Shape = 'cap' | 'upper' | 'lower' | 'initial';
 
@@ -186,14 +186,19 @@ function namesCompany(text: string, end: number): boolean {
 }
 
 function readWords(text: string): Word[] {
-  const bounds = wordBounds(text);
+  const bounds = hashedWordBounds(text);
   const words: Word[] = [];
-  for (let k = 0; k < bounds.length; k += 2) {
+  for (let k = 0; k < bounds.length; k += 3) {
     const start = bounds[k] ?? 0;
     let end = bounds[k + 1] ?? 0;
-    // "Daniel's daughter": the possessive is not part of the name.
-    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
-    words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined, flags: wordFlags.at(text, start, end) });
+    const hash = bounds[k + 2] ?? -1;
+    let flags: number;
+    // "Daniel's daughter": the possessive is not part of the name (and not of the hash taken while scanning).
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && isApostrophe(text.charCodeAt(end - 2))) {
+      end -= 2;
+      flags = wordFlags.at(text, start, end);
+    } else flags = hash === -1 ? wordFlags.at(text, start, end) : wordFlags.atHashed(hash, text, start, end);
+    words.push({ start, end, shape: shapeOf(text, start, end), folded: undefined, flags });
   }
   return words;
 }
