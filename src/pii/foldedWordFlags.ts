@@ -10,6 +10,8 @@ export class FoldedWordFlags {
   private readonly keys: string[] = [];
   private readonly flags: number[] = [];
   private readonly mask: number;
+  /** Whether every listed word is ASCII, as the lists folded with foldNeedle are. */
+  private readonly asciiKeys: boolean;
 
   /** `lists` pairs a list of folded words with the bit its words get. */
   constructor(lists: Iterable<readonly [Iterable<string>, number]>) {
@@ -20,6 +22,7 @@ export class FoldedWordFlags {
     this.slots = new Int32Array(size);
     this.slotHashes = new Int32Array(size);
     this.mask = size - 1;
+    this.asciiKeys = [...merged.keys()].every((word) => /^[\x00-\x7f]*$/u.test(word));
     for (const [word, bits] of merged) {
       const hash = stringHash(word);
       let slot = hash & this.mask;
@@ -44,14 +47,37 @@ export class FoldedWordFlags {
   /** The bits of the word text[start, end) as foldWord would fold it. */
   at(text: string, start: number, end: number): number {
     let hash = 0x811c9dc5 | 0;
+    let ascii = true;
     for (let at = start; at < end; at++) {
       let code = text.charCodeAt(at);
-      // Beyond ASCII, letters lose accents and some become two ("ß"): folded the slow way, as a string.
-      if (code >= 0x80) return this.ofFolded(foldWord(text.slice(start, end)));
-      if (code >= 65 && code <= 90) code += 32;
-      hash = Math.imul(hash ^ code, 0x01000193);
+      if (code < 0x80) {
+        if (code >= 65 && code <= 90) code += 32;
+        hash = Math.imul(hash ^ code, 0x01000193);
+        continue;
+      }
+      // Beyond ASCII, each unit is folded on its own ("é" → "e", "ß" → "ss"), which is how foldWord folds a word
+      // but for the Greek final sigma, folded to a letter beyond ASCII either way. A word whose fold keeps such a
+      // letter is in no list when every listed word is ASCII; otherwise, or for a surrogate pair, it is folded whole.
+      if (!this.asciiKeys || (code >= 0xd800 && code <= 0xdfff)) return this.ofFolded(foldWord(text.slice(start, end)));
+      const folded = unitFold(code);
+      for (let k = 0; k < folded.length; k++) {
+        const foldedCode = folded.charCodeAt(k);
+        if (foldedCode >= 0x80) return 0;
+        hash = Math.imul(hash ^ foldedCode, 0x01000193);
+      }
+      ascii = false;
     }
-    return this.atHashed(hash & 0x3fffffff, text, start, end);
+    if (ascii) return this.atHashed(hash & 0x3fffffff, text, start, end);
+    // Most words beyond ASCII are in no list: the word is folded as a string only when a listed word has its hash.
+    hash &= 0x3fffffff;
+    let folded: string | undefined;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const index = this.slots[slot] ?? 0;
+      if (index === 0) return 0;
+      if (this.slotHashes[slot] !== hash) continue;
+      folded ??= foldWord(text.slice(start, end));
+      if (this.keys[index - 1] === folded) return this.flags[index - 1] ?? 0;
+    }
   }
 
   /**
@@ -85,4 +111,16 @@ function sameLowerCase(key: string, text: string, start: number): boolean {
     if (code !== key.charCodeAt(k)) return false;
   }
   return true;
+}
+
+// The fold of each UTF-16 unit beyond ASCII, filled the first time the unit is seen (an alphabet's worth).
+const unitFolds = new Map<number, string>();
+
+function unitFold(code: number): string {
+  let folded = unitFolds.get(code);
+  if (folded === undefined) {
+    folded = foldWord(String.fromCharCode(code));
+    unitFolds.set(code, folded);
+  }
+  return folded;
 }

@@ -18,46 +18,69 @@ classes.fill(leadSurrogate, 0xd800, 0xdc00);
 
 /** Start and end offsets of every word, flat: [start0, end0, start1, end1, …]. */
 export function wordBounds(text: string): number[] {
-  const hashed = hashedWordBounds(text);
+  const count = sharedScanner.scan(text);
   const bounds: number[] = [];
-  for (let k = 0; k < hashed.length; k += 3) bounds.push(hashed[k] ?? 0, hashed[k + 1] ?? 0);
+  for (let k = 0; k < count * 3; k += 3) bounds.push(sharedScanner.bounds[k] ?? 0, sharedScanner.bounds[k + 1] ?? 0);
   return bounds;
 }
 
-/**
- * The words' bounds, each with the hash of its letters lower-cased when they are all ASCII, else -1: [start0, end0,
- * hash0, start1, …]. The hash is FoldedWordFlags' (see asciiWordHash there), taken during the scan so that a word
- * is looked up in the name lists without a second read of its letters.
- */
+/** wordBounds, each word with its hash (see WordScanner): [start0, end0, hash0, start1, …]. */
 export function hashedWordBounds(text: string): number[] {
-  const bounds: number[] = [];
-  const length = text.length;
-  let at = 0;
-  while (at < length) {
-    let code = text.charCodeAt(at);
-    if (classOf(text, at, code) !== letter) {
-      at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
-      continue;
-    }
-    const start = at;
-    let hash = fnvOffset;
-    let ascii = true;
-    for (;;) {
-      // FNV-1a of the lower-cased letters, as FoldedWordFlags hashes a word (a joiner is hashed as written).
-      if (code < 0x80) hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), fnvPrime);
-      else ascii = false;
-      at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
-      if (at >= length) break;
-      code = text.charCodeAt(at);
-      const kind = classOf(text, at, code);
-      if (kind === letter || kind === mark) continue;
-      if (isJoiner(code) && classAt(text, at + 1) === letter) continue;
-      break;
-    }
-    bounds.push(start, at, ascii ? hash & 0x3fffffff : -1);
-  }
-  return bounds;
+  return Array.from(sharedScanner.bounds.subarray(0, sharedScanner.scan(text) * 3));
 }
+
+/**
+ * Reads the words of one text after another into one buffer: a growing array of numbers per text cost as much as
+ * the scan. Each word comes with the hash of its letters lower-cased when they are all ASCII, else -1, as
+ * FoldedWordFlags takes it (see atHashed there): the word is looked up in the name lists without a second read.
+ */
+export class WordScanner {
+  /** [start0, end0, hash0, start1, …] of the text last scanned; what lies beyond its words is stale. */
+  bounds = new Int32Array(3 * 256);
+
+  /** Scans a text and returns how many words it has: theirs are the first entries of `bounds`. */
+  scan(text: string): number {
+    let bounds = this.bounds;
+    let used = 0;
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      let code = text.charCodeAt(at);
+      if (classOf(text, at, code) !== letter) {
+        at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
+        continue;
+      }
+      const start = at;
+      let hash = fnvOffset;
+      let ascii = true;
+      for (;;) {
+        // FNV-1a of the lower-cased letters, as FoldedWordFlags hashes a word (a joiner is hashed as written).
+        if (code < 0x80) hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), fnvPrime);
+        else ascii = false;
+        at += isLeadSurrogate(code) ? unitsAt(text, at) : 1;
+        if (at >= length) break;
+        code = text.charCodeAt(at);
+        const kind = classOf(text, at, code);
+        if (kind === letter || kind === mark) continue;
+        if (isJoiner(code) && classAt(text, at + 1) === letter) continue;
+        break;
+      }
+      if (used + 3 > bounds.length) {
+        const grown = new Int32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = grown;
+        this.bounds = grown;
+      }
+      bounds[used] = start;
+      bounds[used + 1] = at;
+      bounds[used + 2] = ascii ? hash & 0x3fffffff : -1;
+      used += 3;
+    }
+    return used / 3;
+  }
+}
+
+const sharedScanner = new WordScanner();
 
 const fnvOffset = 0x811c9dc5 | 0;
 const fnvPrime = 0x01000193;

@@ -1,3 +1,4 @@
+import { foldWord } from '../../src/pii/foldedText';
 import { FoldedWordFlags } from '../../src/pii/foldedWordFlags';
 import { hashedWordBounds, wordBounds } from '../../src/pii/wordBounds';
 
@@ -32,6 +33,22 @@ describe('folded word flags', () => {
     expect(table.at('Hélène', 0, 6)).toBe(1);
     expect(table.at('Weißmann', 0, 8)).toBe(4);
     expect(table.at('Hélèn', 0, 5)).toBe(0);
+    expect(table.at('ΔΟΣ', 0, 3)).toBe(0);
+  });
+
+  it('agrees with foldWord on every word of a text beyond ASCII', () => {
+    const words = ['hélène', 'weissmann', 'lete', "l'ete", 'ßa'];
+    const wide = new FoldedWordFlags([[words, 8]]);
+    for (const written of ['Hélène', 'HÉLÈNE', 'Weißmann', 'WEIẞMANN', 'l’été', 'lété', 'ßa', 'Hélènes', 'éte']) {
+      expect(wide.at(written, 0, written.length)).toBe(words.includes(foldWord(written)) ? 8 : 0);
+    }
+  });
+
+  it('still finds a listed word that is not ASCII', () => {
+    const greek = new FoldedWordFlags([[['δος', 'jean'], 16]]);
+    expect(greek.at('ΔΟΣ', 0, 3)).toBe(16);
+    expect(greek.at('ΔΟΣΑ', 0, 4)).toBe(0);
+    expect(greek.at('Jéan', 0, 4)).toBe(16);
   });
 });
 

@@ -31,7 +31,7 @@ import { listedNames, repeatedMentions, transcriptSpeakers } from '../nameMentio
 import type { Recognizer } from '../recognizer';
 import { isWholeToken } from '../tokenBoundary';
 import type { Span } from '../types';
-import { hashedWordBounds } from '../wordBounds';
+import { WordScanner } from '../wordBounds';
 
 type Shape = 'cap' | 'upper' | 'lower' | 'initial';
 
@@ -185,10 +185,13 @@ function namesCompany(text: string, end: number): boolean {
   return (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 44) && (next === 38 || (next >= 65 && next <= 90) || next === 97) && companyAfter.test(text.slice(end, end + 16));
 }
 
+const scanner = new WordScanner();
+
 function readWords(text: string): Word[] {
-  const bounds = hashedWordBounds(text);
+  const count = scanner.scan(text);
+  const bounds = scanner.bounds;
   const words: Word[] = [];
-  for (let k = 0; k < bounds.length; k += 3) {
+  for (let k = 0; k < count * 3; k += 3) {
     const start = bounds[k] ?? 0;
     let end = bounds[k + 1] ?? 0;
     const hash = bounds[k + 2] ?? -1;
