@@ -1,6 +1,7 @@
 // What the words around a name say about it: addressed ("Thanks Paul!"), signing a post ("Cheers,\nPaul"),
 // introduced as someone else ("my neighbour Paul"), announced ("titulaire : …"), or a book's author or character.
 // Forum posts are full of typos ("Thaanks", "Cordialent"), so cue words match with one slip allowed.
+import { FoldedWordFlags } from './foldedWordFlags';
 
 const vocativeWords = ['hi', 'hello', 'hey', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'merci', 'bonjour',
   'bonsoir', 'salut', 'coucou', 'cher', 'chère', 'ciao', 'hola', 'bravo', 'congrats', 'welcome', 'bienvenue', 'kudos'];
@@ -87,18 +88,26 @@ const cueWordSet = new Set([
   'interphone', 'signed', 'signé', ...laterCueWords,
 ]);
 
+const asciiCueWords = new FoldedWordFlags([[[...cueWordSet].filter((word) => /^[\x00-\x7f]*$/u.test(word)), 1]]);
+
 /**
  * A quick, regex-free look at the word before a position: whether it is one that may announce a name ("Thanks",
  * "titulaire", "my friend", "to"), or a colon stands there. Names pass this first; the checks below confirm.
  */
 export function mayBeCuedBefore(text: string, start: number): boolean {
   let at = start - 1;
-  while (at >= 0 && (text[at] === ' ' || text[at] === '\t' || text[at] === ',' || text[at] === '\u00a0')) at--;
-  if (text[at] === ':' || text[at] === '?') return true;
+  let code = text.charCodeAt(at);
+  while (at >= 0 && (code === 32 || code === 9 || code === 44 || code === 0xa0)) code = text.charCodeAt(--at);
+  if (code === 58 || code === 63) return true;
   const end = at + 1;
-  while (at >= 0 && text[at] !== ' ' && text[at] !== '\n' && text[at] !== '\t' && text[at] !== '(') at--;
-  const word = text.slice(at + 1, end).toLowerCase();
-  return cueWordSet.has(word);
+  let ascii = true;
+  while (at >= 0 && code !== 32 && code !== 10 && code !== 9 && code !== 40) {
+    if (code >= 0x80) ascii = false;
+    code = text.charCodeAt(--at);
+  }
+  // An ASCII word lower-cased is its fold: looked up where it stands, without a slice (most calls).
+  if (ascii) return asciiCueWords.at(text, at + 1, end) !== 0;
+  return cueWordSet.has(text.slice(at + 1, end).toLowerCase());
 }
 
 /** Whether a name is followed by the end of its phrase ("Paul!", "Paul,", end of line): greetings and signatures. */
@@ -156,9 +165,12 @@ function isCueWord(word: string, cues: CueList): boolean {
   const lower = word.toLowerCase();
   if (cues.exact.has(lower)) return true;
   if (lower.length < 4) return false;
-  for (const length of [lower.length - 1, lower.length, lower.length + 1]) {
-    for (const cue of cues.long.get(length) ?? []) if (withinOneSlip(lower, cue)) return true;
-  }
+  // Three lengths by hand, not a loop over an array of them: this runs for most words before a name.
+  return slipsInto(lower, cues.long.get(lower.length - 1)) || slipsInto(lower, cues.long.get(lower.length)) || slipsInto(lower, cues.long.get(lower.length + 1));
+}
+
+function slipsInto(word: string, cues: readonly string[] | undefined): boolean {
+  if (cues !== undefined) for (const cue of cues) if (withinOneSlip(word, cue)) return true;
   return false;
 }
 
