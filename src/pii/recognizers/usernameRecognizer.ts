@@ -47,30 +47,46 @@ export const usernameRecognizer: Recognizer = {
   name: 'username',
   recognize(text) {
     const spans: Span[] = [];
-    const report = (start: number, handle: string, score: number) => {
-      const bare = handle.replace(/^@/u, '');
-      if (notPeople.has(bare.toLowerCase()) || isOperatorAccount(bare)) return;
-      // "on Discord (awa#2369)" is both a Discord tag and a labelled handle: one finding.
-      if (spans.some((s) => s.start <= start && start + handle.length <= s.end)) return;
-      spans.push({ start, end: start + handle.length, type: 'username', owner: 'other', score });
-    };
     // Each pattern needs a character most posts lack ("@", "#", "**" or "["): those posts are spared the scan.
-    for (const m of text.includes('@') ? text.matchAll(mentionPattern) : []) report(m.index, m[0], 0.85);
-    for (const m of text.includes('#') ? text.matchAll(discordNumberPattern) : []) {
-      const name = discordNameBefore.exec(text.slice(Math.max(0, m.index - 32), m.index))?.[0];
-      if (name !== undefined) report(m.index - name.length, name + m[0], 0.8);
+    // The patterns are run with exec rather than matchAll, which copies the pattern for every text; none of them
+    // matches the empty string, so the two find the same matches.
+    if (text.includes('@')) {
+      mentionPattern.lastIndex = 0;
+      for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) report(spans, m.index, m[0], 0.85);
     }
-    for (const m of text.includes('**') || text.includes('[') ? text.matchAll(quoteAuthorPattern) : []) {
-      const name = m[1] ?? m[2] ?? '';
-      report(m.index + m[0].indexOf(name, m[1] === undefined ? 7 : 0), name, 0.9);
+    if (text.includes('#')) {
+      discordNumberPattern.lastIndex = 0;
+      for (let m = discordNumberPattern.exec(text); m !== null; m = discordNumberPattern.exec(text)) {
+        const name = discordNameBefore.exec(text.slice(Math.max(0, m.index - 32), m.index))?.[0];
+        if (name !== undefined) report(spans, m.index - name.length, name + m[0], 0.8);
+      }
     }
-    for (const m of labelHint.test(text) ? text.matchAll(labelledPattern) : []) {
-      if (/\p{L}/u.test(text.charAt(m.index - 1))) continue;
-      const handle = m[3] ?? '';
-      if (notHandles.has(handle.toLowerCase())) continue;
-      if (m[2] !== undefined && !handle.startsWith('@') && !handleShaped.test(handle)) continue;
-      report(m.index + m[0].length - handle.length, handle, 0.8);
+    if (text.includes('**') || text.includes('[')) {
+      quoteAuthorPattern.lastIndex = 0;
+      for (let m = quoteAuthorPattern.exec(text); m !== null; m = quoteAuthorPattern.exec(text)) {
+        const name = m[1] ?? m[2] ?? '';
+        report(spans, m.index + m[0].indexOf(name, m[1] === undefined ? 7 : 0), name, 0.9);
+      }
+    }
+    if (labelHint.test(text)) {
+      labelledPattern.lastIndex = 0;
+      for (let m = labelledPattern.exec(text); m !== null; m = labelledPattern.exec(text)) {
+        if (/\p{L}/u.test(text.charAt(m.index - 1))) continue;
+        const handle = m[3] ?? '';
+        if (notHandles.has(handle.toLowerCase())) continue;
+        if (m[2] !== undefined && !handle.startsWith('@') && !handleShaped.test(handle)) continue;
+        report(spans, m.index + m[0].length - handle.length, handle, 0.8);
+      }
     }
     return spans;
   },
 };
+
+// At module level rather than a closure in recognize: it would be made again for every text.
+function report(spans: Span[], start: number, handle: string, score: number): void {
+  const bare = handle.replace(/^@/u, '');
+  if (notPeople.has(bare.toLowerCase()) || isOperatorAccount(bare)) return;
+  // "on Discord (awa#2369)" is both a Discord tag and a labelled handle: one finding.
+  if (spans.some((s) => s.start <= start && start + handle.length <= s.end)) return;
+  spans.push({ start, end: start + handle.length, type: 'username', owner: 'other', score });
+}
