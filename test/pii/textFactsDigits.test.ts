@@ -27,6 +27,17 @@ describe('the digit facts of a text', () => {
     for (const text of texts) expect(new TextFacts(text).digitRunStarts).toEqual(plainDigitFacts(text).runStarts);
   });
 
+  it('list each grouped stretch from its first digit to its last, with its digits', () => {
+    for (const text of texts) {
+      const expected = [...text.matchAll(/[0-9](?:[ \u00a0().+\/-]*[0-9])*/gu)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        digitCount: m[0].replace(/[^0-9]/gu, '').length,
+      }));
+      expect(new TextFacts(text).digitStretches).toEqual(expected);
+    }
+  });
+
   it('count the digits of the longest grouped stretch', () => {
     for (const text of texts) {
       const { longestStretch } = plainDigitFacts(text);
