@@ -28,31 +28,94 @@ export function cueWords(cues: readonly string[], notTypos: readonly string[] = 
   }
   const realWords = new Set(notTypos.map(fold));
 
+  /** The cue phrases worth comparing with a word: those sharing its first letter, then those sharing its last. */
+  const phrasesFor = (word: string, byEnd: Map<string, string[][]>, at: number) => byEnd.get(word.charAt(at)) ?? noPhrases;
+
   /** Each cue found, in order; with `firstOnly`, the scan stops at the first (all a test needs). */
   const find = (text: string, firstOnly: boolean) => {
-    const words: { value: string; start: number; end: number }[] = [];
-    for (const m of text.matchAll(wordPattern)) words.push({ value: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    const words = new TextWords(text);
     const found: { start: number; end: number }[] = [];
     const matches = (i: number, phrase: string[]) => {
-      if (i + phrase.length > words.length) return false;
-      for (let k = 0; k < phrase.length; k++) if (!resembles(words[i + k]?.value ?? '', phrase[k] ?? '', realWords)) return false;
-      found.push({ start: words[i]?.start ?? 0, end: words[i + phrase.length - 1]?.end ?? 0 });
+      if (!words.has(i + phrase.length - 1)) return false;
+      for (let k = 0; k < phrase.length; k++) if (!resembles(words.value(i + k), phrase[k] ?? '', realWords)) return false;
+      found.push({ start: words.start(i), end: words.end(i + phrase.length - 1) });
       return true;
     };
-    for (let i = 0; i < words.length && !(firstOnly && found.length > 0); i++) {
-      const word = words[i]?.value ?? '';
-      if ((byFirst.get(word.charAt(0)) ?? []).some((phrase) => matches(i, phrase))) continue;
-      (byLast.get(word.charAt(word.length - 1)) ?? []).some((phrase) => matches(i, phrase));
+    // Words are read as the scan reaches them, so a test that finds a cue early reads no further.
+    for (let i = 0; words.has(i) && !(firstOnly && found.length > 0); i++) {
+      const word = words.value(i);
+      if (anyMatch(phrasesFor(word, byFirst, 0), i, matches)) continue;
+      anyMatch(phrasesFor(word, byLast, word.length - 1), i, matches);
     }
     return found;
   };
   return { locate: (text) => find(text, false), test: (text) => find(text, true).length > 0 };
 }
 
+const noPhrases: string[][] = [];
+// The word pattern for reading one word at a time; each reader keeps its own place in its text.
+const wordScan = new RegExp(wordPattern.source, wordPattern.flags);
+const nonAscii = /[^\x00-\x7f]/u;
+
+/** Whether `matches` holds for one of the phrases at word `i`; a loop rather than some() and a closure per word. */
+function anyMatch(phrases: string[][], i: number, matches: (i: number, phrase: string[]) => boolean): boolean {
+  for (const phrase of phrases) if (matches(i, phrase)) return true;
+  return false;
+}
+
+/**
+ * The words of a text, folded, read from the start only as far as asked. A text of plain ASCII is lower-cased
+ * once, and its words are cut from that: the same as folding each word, for one string operation instead of two.
+ */
+class TextWords {
+  private readonly values: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly lowerAscii: string | undefined;
+  private readFrom = 0;
+  private done = false;
+
+  constructor(private readonly text: string) {
+    this.lowerAscii = nonAscii.test(text) ? undefined : text.toLowerCase();
+  }
+
+  /** Whether the text has an `i`-th word (from 0). */
+  has(i: number): boolean {
+    while (i >= this.values.length && !this.done) this.readNext();
+    return i < this.values.length;
+  }
+
+  value(i: number): string {
+    return this.values[i] ?? '';
+  }
+
+  start(i: number): number {
+    return this.starts[i] ?? 0;
+  }
+
+  end(i: number): number {
+    return this.ends[i] ?? 0;
+  }
+
+  private readNext(): void {
+    wordScan.lastIndex = this.readFrom;
+    const m = wordScan.exec(this.text);
+    if (m === null) {
+      this.done = true;
+      return;
+    }
+    const end = m.index + m[0].length;
+    this.readFrom = end;
+    this.values.push(this.lowerAscii === undefined ? fold(m[0]) : this.lowerAscii.slice(m.index, end));
+    this.starts.push(m.index);
+    this.ends.push(end);
+  }
+}
+
 function fold(text: string): string {
   const lower = text.toLowerCase();
   // Most words are plain ASCII: decomposing them would change nothing.
-  return /[^\x00-\x7f]/u.test(lower) ? lower.normalize('NFD').replace(combiningMarks, '') : lower;
+  return nonAscii.test(lower) ? lower.normalize('NFD').replace(combiningMarks, '') : lower;
 }
 
 function resembles(word: string, cue: string, realWords: ReadonlySet<string>): boolean {
@@ -89,12 +152,24 @@ function isNeighbourSwap(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+// Rows of the distance table, kept between calls: cues are short, and the table is built for many words.
+let rowBefore = new Int32Array(64);
+let rowPrevious = new Int32Array(64);
+let rowCurrent = new Int32Array(64);
+
 /** Optimal string alignment distance (a swap of two neighbours is one edit), abandoned past `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rowCurrent.length) {
+    rowBefore = new Int32Array(b.length + 1);
+    rowPrevious = new Int32Array(b.length + 1);
+    rowCurrent = new Int32Array(b.length + 1);
+  }
+  let before = rowBefore;
+  let previous = rowPrevious;
+  let current = rowCurrent;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -104,8 +179,10 @@ function editDistance(a: string, b: string, limit: number): number {
       rowBest = Math.min(rowBest, value);
     }
     if (rowBest > limit) return limit + 1;
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length] ?? 0;
 }

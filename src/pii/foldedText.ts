@@ -26,7 +26,21 @@ const letterFolds: Record<string, string> = {
 
 const combiningMarks = /\p{M}/gu;
 
-export function foldText(text: string, options: { joinHyphens?: boolean } = {}): FoldedText {
+/**
+ * `lowerCase` is the text lower-cased, when the caller has it already (see TextFacts.lower): most of the folded
+ * text is copied from it in long stretches rather than built a word at a time.
+ */
+export function foldText(text: string, options: { joinHyphens?: boolean; lowerCase?: string } = {}): FoldedText {
+  const origins = new OriginMap();
+  const joinHyphens = options.joinHyphens === true;
+  const lower = options.lowerCase ?? text.toLowerCase();
+  // Lower-casing keeps every letter's length but "İ"'s (it becomes "i̇"): then the two no longer line up.
+  const value = lower.length === text.length ? foldAligned(text, lower, joinHyphens, origins) : fold(text, joinHyphens, origins);
+  return { value, origins };
+}
+
+/** The same fold, letter by letter (see fold): what foldText must equal, kept for comparison in tests. */
+export function foldTextByLetter(text: string, options: { joinHyphens?: boolean } = {}): FoldedText {
   const origins = new OriginMap();
   const value = fold(text, options.joinHyphens === true, origins);
   return { value, origins };
@@ -123,6 +137,80 @@ function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
     index = end;
   }
   return value;
+}
+
+/**
+ * fold() for a text whose lower-cased copy lines up with it unit for unit. Most units fold to their lower-case
+ * self, one for one: a lone space between words, every ASCII letter, "€" or "—". Those stretches are copied from
+ * `lower` and recorded as one stepping run each (a stepping unit has the same range a lone unit's run gives it);
+ * only the units that fold otherwise (gap runs, accented letters, marks, emoji) go through fold()'s steps.
+ */
+function foldAligned(text: string, lower: string, joinHyphens: boolean, origins: OriginMap): string {
+  let value = '';
+  let last = -1;
+  // Where the stretch copied unchanged from `lower` began.
+  let same = 0;
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (!isAsciiGap(code, joinHyphens)) {
+        index += 1;
+        continue;
+      }
+      // A space that neither follows a gap nor precedes one is a gap run of its own one unit: it folds to itself.
+      if (code === 32 && (index > same || last !== 32)) {
+        const next = text.charCodeAt(index + 1);
+        if (next < 0x80 && !isAsciiGap(next, joinHyphens)) {
+          index += 1;
+          continue;
+        }
+      }
+    } else if (code < 0xd800 || code > 0xdfff) {
+      if (!isWhitespace(code) && !(joinHyphens && (code === 0x2010 || code === 0x2011))) {
+        const bare = foldLetter(code);
+        if (bare.length === 1 && bare.charCodeAt(0) === lower.charCodeAt(index)) {
+          index += 1;
+          continue;
+        }
+      }
+    }
+    if (index > same) {
+      origins.add(value.length, same, index, true);
+      value += lower.slice(same, index);
+      last = text.charCodeAt(index - 1); // never a space: a stretch never ends on one (see above)
+    }
+    // From here on, exactly fold()'s steps for a unit that is not in an ASCII run.
+    let end = index + 1;
+    let bare: string;
+    let isGap: boolean;
+    if (code < 0x80) {
+      isGap = true;
+      bare = ' ';
+    } else {
+      const codePoint = text.codePointAt(index) ?? code;
+      end = index + (codePoint > 0xffff ? 2 : 1);
+      isGap = isWhitespace(codePoint) || (joinHyphens && (codePoint === 0x2010 || codePoint === 0x2011));
+      bare = isGap ? ' ' : foldLetter(codePoint);
+    }
+    if (isGap) {
+      if (last === 32) origins.extendLast(end);
+      else {
+        origins.add(value.length, index, end, false);
+        value += ' ';
+        last = 32;
+      }
+    } else if (bare.length > 0) {
+      origins.add(value.length, index, end, false);
+      value += bare;
+      last = bare.charCodeAt(bare.length - 1);
+    }
+    index = end;
+    same = end;
+  }
+  if (index > same) origins.add(value.length, same, index, true);
+  return index > same ? value + lower.slice(same, index) : value;
 }
 
 /** What /\s/u matches beyond ASCII: the no-break and typographic spaces, line and paragraph separators, BOM. */

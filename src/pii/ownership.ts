@@ -183,12 +183,19 @@ function namesakeIn(post: PostView): Namesake {
 /** Which person the words just before an offset speak in, nearest cue first, within its sentence. */
 function nearestPerson(text: string, start: number, reach: number): 'first' | 'third' | undefined {
   const window = text.slice(Math.max(0, start - reach), start).split(/[.!?\n]\s/u).pop() ?? '';
-  let first = -1;
-  let third = -1;
-  for (const m of window.matchAll(firstPerson)) first = m.index;
-  for (const m of window.matchAll(thirdPerson)) third = m.index;
+  // exec loops rather than matchAll, which copies the pattern on every call: this runs for most findings.
+  const first = lastMatchIndex(firstPerson, window);
+  const third = lastMatchIndex(thirdPerson, window);
   if (first === -1 && third === -1) return undefined;
   return first > third ? 'first' : 'third';
+}
+
+/** Where the last match of a global pattern in `text` starts, or -1. */
+function lastMatchIndex(pattern: RegExp, text: string): number {
+  let last = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) last = m.index;
+  return last;
 }
 
 /**

@@ -3,8 +3,23 @@
 // fact is found when first asked for.
 import type { RecognitionContext } from './recognizer';
 
+/** Digits and what groups them, from the first digit to the last: "06 12-34.56 (78" in "Tel 06 12-34.56 (78)". */
+export interface DigitStretch {
+  /** The first digit. */
+  start: number;
+  /** Just after the last digit. */
+  end: number;
+  digitCount: number;
+}
+
+interface DigitFacts {
+  runStarts: number[];
+  stretches: DigitStretch[];
+  longestStretch: number;
+}
+
 export class TextFacts {
-  private digits: { runStarts: number[]; longestStretch: number } | undefined;
+  private digits: DigitFacts | undefined;
   private lowerCase: string | undefined;
 
   constructor(readonly text: string) {}
@@ -24,6 +39,15 @@ export class TextFacts {
     return this.digits.runStarts;
   }
 
+  /**
+   * The stretches of digits that only grouping characters interrupt, in order, each as long as it goes: what
+   * number recognizers look through, found once for all of them.
+   */
+  get digitStretches(): readonly DigitStretch[] {
+    this.digits ??= readDigits(this.text);
+    return this.digits.stretches;
+  }
+
   get lower(): string {
     this.lowerCase ??= this.text.toLowerCase();
     return this.lowerCase;
@@ -36,23 +60,46 @@ export function factsOf(text: string, context: RecognitionContext): TextFacts {
   return shared !== undefined && shared.text === text ? shared : new TextFacts(text);
 }
 
-/** One pass over the text for both digit facts. */
-function readDigits(text: string): { runStarts: number[]; longestStretch: number } {
+// The next ASCII digit from lastIndex on: a native scan skips the letters between numbers far faster than a
+// loop reading each character.
+const nextDigit = /[0-9]/g;
+
+/** One pass over the text for both digit facts, reading only the digit runs and the gaps between them. */
+function readDigits(text: string): DigitFacts {
   const runStarts: number[] = [];
+  const stretches: DigitStretch[] = [];
   let longestStretch = 0;
-  let stretch = 0;
-  let previousIsDigit = false;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    const isDigit = code >= 48 && code <= 57;
-    if (isDigit) {
-      if (!previousIsDigit) runStarts.push(at);
-      stretch += 1;
-      if (stretch > longestStretch) longestStretch = stretch;
-    } else if (!isGrouping(code)) stretch = 0;
-    previousIsDigit = isDigit;
+  let stretch: DigitStretch | undefined;
+  let previousRunEnd = -1;
+  nextDigit.lastIndex = 0;
+  while (nextDigit.test(text)) {
+    let at = nextDigit.lastIndex - 1;
+    // A gap of grouping characters alone continues the stretch: "06 12", "(0)7".
+    for (let between = previousRunEnd; between >= 0 && between < at; between++) {
+      if (!isGrouping(text.charCodeAt(between))) {
+        stretch = undefined;
+        break;
+      }
+    }
+    if (stretch === undefined) {
+      stretch = { start: at, end: at, digitCount: 0 };
+      stretches.push(stretch);
+    }
+    runStarts.push(at);
+    while (at < text.length && isDigit(text.charCodeAt(at))) {
+      at += 1;
+      stretch.digitCount += 1;
+    }
+    stretch.end = at;
+    if (stretch.digitCount > longestStretch) longestStretch = stretch.digitCount;
+    previousRunEnd = at;
+    nextDigit.lastIndex = at;
   }
-  return { runStarts, longestStretch };
+  return { runStarts, stretches, longestStretch };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Space, no-break space, "(", ")", "+", ".", "-", "/". */

@@ -1,5 +1,5 @@
 // Folding makes "Marie-Hélène" and "marie helene" the same string while keeping the way back to the original.
-import { foldText, locateFolded, foldNeedle } from '../../src/pii/foldedText';
+import { foldNeedle, foldText, foldTextByLetter, locateFolded } from '../../src/pii/foldedText';
 
 describe('a folded text', () => {
   it('ignores case, accents, whitespace runs and, for names, hyphens', () => {
@@ -15,5 +15,41 @@ describe('a folded text', () => {
     const text = '👋 Herr WEIẞMANN  und Frau Weißmann';
     const found = locateFolded(foldText(text, { joinHyphens: true }), foldNeedle('Weissmann'));
     expect(found.map(({ start, end }) => text.slice(start, end))).toEqual(['WEIẞMANN', 'Weißmann']);
+  });
+});
+
+describe('folding a text in stretches copied from its lower-cased copy', () => {
+  // Letters that fold otherwise than to their lower case, gaps of every kind, marks, emoji and "İ", which
+  // lower-cases to two units: every mix of them must fold as the letter-by-letter fold does, offsets included.
+  const alphabet = ['a', 'B', 'é', 'É', 'ß', 'ẞ', 'æ', 'Ł', ' ', '  ', '\n', '\t', '-', '‐', '‑', '\u00a0', '\u2009',
+    '\u0301', '😀', '€', '—', 'Σ', 'İ', '’', '\ud800', 'ﬁ', '.', '1'];
+
+  function expectSameFold(text: string, joinHyphens: boolean): void {
+    const quick = foldText(text, { joinHyphens });
+    const reference = foldTextByLetter(text, { joinHyphens });
+    expect(quick.value).toBe(reference.value);
+    for (let unit = 0; unit < quick.value.length; unit++) expect(quick.origins.rangeOf(unit)).toEqual(reference.origins.rangeOf(unit));
+  }
+
+  it('gives the same folded text and the same original range for every unit', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 1000; i++) {
+      let text = '';
+      for (let k = 1 + next(10); k > 0; k--) text += alphabet[next(alphabet.length)];
+      expectSameFold(text, true);
+      expectSameFold(text, false);
+    }
+  });
+
+  it('keeps a lone space as the one unit it was and a run of gaps as one space', () => {
+    const folded = foldText('Marie  Dupont\n-\u00a0Paris', { joinHyphens: true });
+    expect(folded.value).toBe('marie dupont paris');
+    expect(folded.origins.rangeOf(5)).toEqual({ start: 5, end: 7 });
+    expect(folded.origins.rangeOf(12)).toEqual({ start: 13, end: 16 });
+    expect(foldText('a b', { lowerCase: 'a b' }).origins.rangeOf(1)).toEqual({ start: 1, end: 2 });
   });
 });

@@ -2,6 +2,7 @@
 // "marie(at)free.fr", "m a r i e @ f r e e . f r" — as one span from the first letter to the last.
 import { isEmailAddress, isImpersonalAddress, normaliseEmail } from '../emailAddress';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 const label = String.raw`[\p{L}\p{N}_%+-]+`;
@@ -44,7 +45,40 @@ function isCredibleWordedAt(local: string, atWord: string, domain: string): bool
 }
 
 /** Whether an "at" in words stands where a worded address has it: after a space or bracket, before a domain. */
-function mayHoldWordedAt(text: string): boolean {
+function mayHoldWordedAt(text: string, lower: string): boolean {
+  // atWord tried at every character of every post was most of this recognizer: "at" and "arob" are looked up in
+  // the lower-cased text instead ("A" and "T" are the only letters /iu takes for "a" and "t"), and each place is
+  // checked as atWord would. Lower-casing keeps offsets unless the text holds an "İ": then atWord does it all.
+  if (lower.length !== text.length) return mayHoldWordedAtByPattern(text);
+  for (let at = lower.indexOf('at'); at !== -1; at = lower.indexOf('at', at + 1)) {
+    if (isWordedAtAt(text, at, 2)) return true;
+  }
+  for (let at = lower.indexOf('arob'); at !== -1; at = lower.indexOf('arob', at + 4)) {
+    // "arobase", its "s" also written "ſ", which /iu takes for an "s" and lower-casing leaves alone.
+    const s = lower.charCodeAt(at + 5);
+    if (lower.charCodeAt(at + 4) === 97 && (s === 115 || s === 0x17f) && lower.charCodeAt(at + 6) === 101 && isWordedAtAt(text, at, 7)) return true;
+  }
+  return false;
+}
+
+/** The lookbehind and lookahead of atWord around the word at `at`, then a domain after it. */
+function isWordedAtAt(text: string, at: number, length: number): boolean {
+  if (!isOpening(text.charCodeAt(at - 1)) || !isClosing(text.charCodeAt(at + length))) return false;
+  domainStart.lastIndex = at + length;
+  return domainStart.test(text);
+}
+
+/** Space, tab, "[", "(", "{", "<". */
+function isOpening(code: number): boolean {
+  return code === 32 || code === 9 || code === 91 || code === 40 || code === 123 || code === 60;
+}
+
+/** Space, tab, "]", ")", "}", ">". */
+function isClosing(code: number): boolean {
+  return code === 32 || code === 9 || code === 93 || code === 41 || code === 125 || code === 62;
+}
+
+function mayHoldWordedAtByPattern(text: string): boolean {
   atWord.lastIndex = 0;
   for (let word = atWord.exec(text); word !== null; word = atWord.exec(text)) {
     domainStart.lastIndex = word.index + word[0].length;
@@ -63,7 +97,8 @@ function mayHoldSpacedAt(text: string): boolean {
 
 export const obfuscatedEmailRecognizer: Recognizer = {
   name: 'obfuscated email',
-  recognize(text, { requester }) {
+  recognize(text, context) {
+    const { requester } = context;
     const spans: Span[] = [];
     const report = (start: number, written: string, credible: boolean) => {
       const address = normalised(written);
@@ -78,7 +113,7 @@ export const obfuscatedEmailRecognizer: Recognizer = {
         score: isRequesters ? 1 : 0.85,
       });
     };
-    for (const m of mayHoldWordedAt(text) ? text.matchAll(wordedEmail) : []) {
+    for (const m of mayHoldWordedAt(text, factsOf(text, context).lower) ? text.matchAll(wordedEmail) : []) {
       const { local = '', at: atWord = '', domain = '' } = m.groups ?? {};
       report(m.index, m[0], isCredibleWordedAt(local, atWord, domain));
     }

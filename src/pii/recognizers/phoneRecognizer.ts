@@ -3,7 +3,7 @@
 // after a word such as "tel" or "appelle"; order, invoice and ISBN numbers never count.
 import { countriesToTry, PhoneReadings, type PhoneReading } from '../phoneNumber';
 import type { Recognizer } from '../recognizer';
-import { factsOf } from '../textFacts';
+import { factsOf, type DigitStretch } from '../textFacts';
 import type { Span } from '../types';
 
 const gap = String.raw`[ \u00a0]`;
@@ -16,9 +16,7 @@ const candidatePattern = new RegExp(
 );
 // A candidate is made of digits and of what groups them: spaces, brackets, "+", ".", "-" and "/". Only a stretch of
 // those that holds seven digits can give a phone number; the candidate pattern runs in those stretches alone.
-const groupingChars = String.raw`[ \u00a0().+\/-]`;
-const sevenDigits = new RegExp(String.raw`\d(?:${groupingChars}*\d){6}`, 'gu');
-const groupingChar = new RegExp(groupingChars, 'u');
+const groupingChar = /[ \u00a0().+\/-]/u;
 
 const phoneWords = precededBy([
   'tel', 't[ée]l[ée]phone', 'telephone', 'phone', 'ph', 'mobile', 'portable', 'port', 'gsm', 'cell', 'call(?:ed|ing|s)?', 'ring',
@@ -62,14 +60,15 @@ export const phoneRecognizer: Recognizer = {
     const { requester, defaultCountry } = context;
     const countries = countriesToTry(defaultCountry);
     const spans: Span[] = [];
+    const facts = factsOf(text, context);
     // A phone number holds seven digits at least: posts without are spared the candidate scan.
-    if (!factsOf(text, context).hasDigitStretch(7)) return spans;
-    for (const match of candidatesIn(text)) {
+    if (!facts.hasDigitStretch(7)) return spans;
+    for (const match of candidatesIn(text, facts.digitStretches)) {
       const extension = match.groups?.extension ?? '';
       const written = match[0].slice(0, match[0].length - extension.length);
-      const digits = written.replace(/\D/gu, '');
+      const digits = digitsOf(written);
       if (digits.length < 7 || digits.length > 15) continue;
-      const lineBefore = text.slice(Math.max(0, match.index - 40), match.index).split('\n').pop() ?? '';
+      const lineBefore = lineEndingAt(text, match.index, 40);
       let afterPhoneWordKnown: boolean | undefined;
       // Looked up when first needed: most candidates are settled by their shape.
       const isAfterPhoneWord = () =>
@@ -103,20 +102,36 @@ export const phoneRecognizer: Recognizer = {
 };
 
 /** The candidates in stretches of seven digits or more: those matchAll would find there, in order. */
-function candidatesIn(text: string): RegExpExecArray[] {
+function candidatesIn(text: string, stretches: readonly DigitStretch[]): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
-  sevenDigits.lastIndex = 0;
-  for (let seven = sevenDigits.exec(text); seven !== null; seven = sevenDigits.exec(text)) {
-    let start = seven.index;
+  for (const stretch of stretches) {
+    if (stretch.digitCount < 7) continue;
+    // The stretch with the grouping characters about it ("(+33 6 …) "): no candidate crosses those edges, so the
+    // pattern finds there what a scan of the whole text would.
+    let start = stretch.start;
     while (start > 0 && isCandidateChar(text.charAt(start - 1))) start -= 1;
-    let end = seven.index + seven[0].length;
+    let end = stretch.end;
     while (end < text.length && isCandidateChar(text.charAt(end))) end += 1;
-    // No candidate crosses the stretch's edges, so the pattern finds there what a scan of the whole text would.
     candidatePattern.lastIndex = start;
     for (let match = candidatePattern.exec(text); match !== null && match.index < end; match = candidatePattern.exec(text)) found.push(match);
-    sevenDigits.lastIndex = end;
   }
   return found;
+}
+
+/** The ASCII digits of a written number: what /\D/gu removal leaves, without a pattern. */
+function digitsOf(written: string): string {
+  let digits = '';
+  for (let i = 0; i < written.length; i++) {
+    const code = written.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += written.charAt(i);
+  }
+  return digits;
+}
+
+/** Up to `length` characters before `index`, from the start of their line on. */
+function lineEndingAt(text: string, index: number, length: number): string {
+  const before = text.slice(Math.max(0, index - length), index);
+  return before.slice(before.lastIndexOf('\n') + 1);
 }
 
 function isCandidateChar(char: string): boolean {

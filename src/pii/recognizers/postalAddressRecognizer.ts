@@ -7,13 +7,14 @@ import {
   flatBefore,
   isStreetAfterNumber,
   isStreetBeforeNumber,
-  localityAnchorPattern,
   numberFirstAddressPattern,
   streetAlonePattern,
   streetFirstAddressPattern,
   streetLengthAfterNumber,
 } from '../postalAddress';
 import { addressBlock, addressBlockEnd } from '../addressBlock';
+import { addressPatternStarts } from '../addressPatternStarts';
+import { localityAnchorsIn, type LocalityAnchor } from '../localityAnchors';
 import type { Recognizer } from '../recognizer';
 import {
   intersectionPattern,
@@ -47,47 +48,77 @@ export const postalAddressRecognizer: Recognizer = {
   name: 'postal address',
   recognize(text, context) {
     const spans: Span[] = [];
-    const report = (streetStart: number, end: number, score: number) => {
-      const number = numberBefore.exec(text.slice(Math.max(0, streetStart - 12), streetStart));
-      const start = number === null ? streetStart : streetStart - number[0].length;
-      const flat = flatBefore.exec(text.slice(Math.max(0, start - 24), start));
-      spans.push({ start: flat === null ? start : start - flat[0].length, end, type: 'address', owner: 'other', score });
-    };
-    for (const zone of zonesAround(text.matchAll(localityAnchorPattern), text.length, zoneBefore, zoneAfter)) {
-      const part = text.slice(zone.start, zone.end);
-      for (const match of matchesWithStreet(numberFirstAddressPattern, part, isStreetAfterNumber)) {
-        const start = zone.start + match.index;
-        if (!isVenue(lineBefore(text, start))) report(start, start + match[0].length, 0.9);
-      }
-      // Streets written before their number ("Rue Haute 69") only come with a postcode before the city.
-      if (!zone.postcode) continue;
-      for (const match of matchesWithStreet(streetFirstAddressPattern, part, isStreetBeforeNumber)) {
-        const start = zone.start + match.index;
-        if (!isVenue(lineBefore(text, start))) report(start, start + match[0].length, 0.9);
-      }
-    }
-    const cues = [...text.matchAll(addressCue)];
-    for (const zone of zonesAround(cues, text.length, 0, cueZone)) {
-      const part = text.slice(zone.start, zone.end);
-      if (!/\d/u.test(part)) continue;
-      for (const match of matchesWithStreet(streetAlonePattern, part, isStreetBeforeNumber)) {
-        const start = zone.start + match.index;
-        const after = match.groups?.after;
-        // "12 rue du Helder depuis 2010": the street stops where its name does.
-        const length = after === undefined ? match[0].length : streetLengthAfterNumber(after);
-        if (length === undefined) continue;
-        const streetEnd = after === undefined ? start + length : start + match[0].length - after.length + length;
-        const before = lineBefore(text, start);
-        if (!addressCueBefore.test(before) || isVenue(before)) continue;
-        if (spans.some((s) => s.start < streetEnd && start < s.end)) continue;
-        report(start, addressBlockEnd(text, streetEnd + (cityAfterStreet.exec(text.slice(streetEnd, streetEnd + 60))?.[0].length ?? 0)), 0.7);
-      }
-    }
-    findStreetLines(text, factsOf(text, context), spans, report);
-    findLabelledAddresses(text, cues, spans, report);
+    const facts = factsOf(text, context);
+    findNearLocalities(text, facts.digitRunStarts, spans);
+    const cues = mayHoldAddressCue(facts.lower) ? [...text.matchAll(addressCue)] : [];
+    findAfterCues(text, cues, spans);
+    findStreetLines(text, facts, spans);
+    findLabelledAddresses(text, cues, spans);
     return spans;
   },
 };
+
+// What every word of addressWords starts with, in lower case: one plain pattern over the shared lower-case text
+// costs a third of the cue pattern (case-insensitive, with word boundaries), and most posts hold none of these.
+const addressCueStem = /addr|adresse|live|habite|domicile|chez|ship|send|envo|anschrift|wohn/u;
+
+function mayHoldAddressCue(lowerCase: string): boolean {
+  return addressCueStem.test(lowerCase);
+}
+
+// The address patterns run sticky at the offsets where they may start (see addressPatternStarts.ts).
+const numberFirstAt = new RegExp(numberFirstAddressPattern.source, 'uy');
+const streetFirstAt = new RegExp(streetFirstAddressPattern.source, 'uy');
+const streetAloneAt = new RegExp(streetAlonePattern.source, 'uy');
+
+/** Reports an address from its street on, taking in a building number and a flat written before it. */
+function report(text: string, spans: Span[], streetStart: number, end: number, score: number): void {
+  const number = numberBefore.exec(text.slice(Math.max(0, streetStart - 12), streetStart));
+  const start = number === null ? streetStart : streetStart - number[0].length;
+  const flat = flatBefore.exec(text.slice(Math.max(0, start - 24), start));
+  spans.push({ start: flat === null ? start : start - flat[0].length, end, type: 'address', owner: 'other', score });
+}
+
+/** Whole addresses, read near a postcode, a UK postcode, or a US state or Canadian province. */
+function findNearLocalities(text: string, digitRunStarts: readonly number[], spans: Span[]): void {
+  const anchors = localityAnchorsIn(text, digitRunStarts);
+  if (anchors.length === 0) return;
+  for (const zone of zonesAround(anchors, text.length, zoneBefore, zoneAfter)) {
+    const part = text.slice(zone.start, zone.end);
+    for (const match of matchesWithStreet(numberFirstAt, part, addressPatternStarts(part, { numbers: true, postBoxes: true }), isStreetAfterNumber)) {
+      const start = zone.start + match.index;
+      if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
+    }
+    // Streets written before their number ("Rue Haute 69") only come with a postcode before the city.
+    if (!zone.postcode) continue;
+    for (const match of matchesWithStreet(streetFirstAt, part, addressPatternStarts(part, { streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+      const start = zone.start + match.index;
+      if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
+    }
+  }
+}
+
+/** A house number and street alone, after a word such as "my address" on their line. */
+function findAfterCues(text: string, cues: readonly RegExpExecArray[], spans: Span[]): void {
+  if (cues.length === 0) return;
+  const cueAnchors = cues.map((cue) => ({ start: cue.index, end: cue.index + cue[0].length, postcode: false }));
+  for (const zone of zonesAround(cueAnchors, text.length, 0, cueZone)) {
+    const part = text.slice(zone.start, zone.end);
+    if (!/\d/u.test(part)) continue;
+    for (const match of matchesWithStreet(streetAloneAt, part, addressPatternStarts(part, { numbers: true, streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+      const start = zone.start + match.index;
+      const after = match.groups?.after;
+      // "12 rue du Helder depuis 2010": the street stops where its name does.
+      const length = after === undefined ? match[0].length : streetLengthAfterNumber(after);
+      if (length === undefined) continue;
+      const streetEnd = after === undefined ? start + length : start + match[0].length - after.length + length;
+      const before = lineBefore(text, start);
+      if (!addressCueBefore.test(before) || isVenue(before)) continue;
+      if (spans.some((s) => s.start < streetEnd && start < s.end)) continue;
+      report(text, spans, start, addressBlockEnd(text, streetEnd + (cityAfterStreet.exec(text.slice(streetEnd, streetEnd + 60))?.[0].length ?? 0)), 0.7);
+    }
+  }
+}
 
 // A form's label, the value after it on the same line or the next: "Address:     03555 Vicolo Calcirelli 13 Suite 694".
 const addressLabel = /(?:address|adresse|anschrift)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?(?=\d)/iuy;
@@ -95,7 +126,7 @@ const addressLabel = /(?:address|adresse|anschrift)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?
 const labelledValue = /\d[^\n;!?]*?(?=[ \t]*(?:[.,]?[ \t]*(?:\r?\n|$)|\.[ \t]+\p{Lu}|[;!?]))/uy;
 
 /** The value of an address label, when no address was found in it: whatever a form says is an address, is one. */
-function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], spans: readonly Span[], report: Report): void {
+function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], spans: Span[]): void {
   for (const cue of cues) {
     addressLabel.lastIndex = cue.index;
     const label = addressLabel.exec(text);
@@ -108,7 +139,7 @@ function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], s
     // An address found in the value and ending before it ("03555 Vicolo Calcirelli 13 Suite 694", then the city) is
     // taken in; one that reaches past it was read better.
     if (spans.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end)) || isVenue(lineBefore(text, label.index))) continue;
-    report(start, end, 0.7);
+    report(text, spans, start, end, 0.7);
   }
 }
 
@@ -117,9 +148,9 @@ function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], s
  * lines that follow them; post-office boxes and military addresses (read from their numbers too), street corners.
  * Module functions rather than closures: this runs for every post.
  */
-function findStreetLines(text: string, facts: TextFacts, spans: Span[], report: Report): void {
+function findStreetLines(text: string, facts: TextFacts, spans: Span[]): void {
   for (const street of streetLinesAt(text, facts.digitRunStarts)) {
-    if (!isInside(spans, street.start)) reportLine(text, spans, report, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
+    if (!isInside(spans, street.start)) reportLine(text, spans, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
   }
   if (facts.lower.includes('corner of')) {
     for (const match of text.matchAll(intersectionPattern)) {
@@ -128,12 +159,10 @@ function findStreetLines(text: string, facts: TextFacts, spans: Span[], report: 
       const secondEnd = intersectionSecondEnd(second);
       const secondStreet = looksLikeStreet(second.slice(0, secondEnd));
       if (secondEnd === 0 || !first.street || !secondStreet.street || (!first.strong && !secondStreet.strong)) continue;
-      reportLine(text, spans, report, match.index, match.index + match[0].length - second.length + secondEnd, 0.7);
+      reportLine(text, spans, match.index, match.index + match[0].length - second.length + secondEnd, 0.7);
     }
   }
 }
-
-type Report = (start: number, end: number, score: number) => void;
 
 function isInside(spans: readonly Span[], at: number): boolean {
   for (const span of spans) if (span.start <= at && at < span.end) return true;
@@ -141,7 +170,7 @@ function isInside(spans: readonly Span[], at: number): boolean {
 }
 
 /** Reports a street line with the rest of its address block, unless a found address holds it or it is a venue's. */
-function reportLine(text: string, spans: readonly Span[], report: Report, lineStart: number, lineEnd: number, score: number, street?: StreetLine): void {
+function reportLine(text: string, spans: Span[], lineStart: number, lineEnd: number, score: number, street?: StreetLine): void {
   for (const span of spans) if (span.start <= lineStart && lineEnd <= span.end) return;
   const { end, parts } = addressBlock(text, lineEnd);
   if ((street?.yearLike === true || street?.commonNounType === true) && end === lineEnd) return;
@@ -149,39 +178,47 @@ function reportLine(text: string, spans: readonly Span[], report: Report, lineSt
   if (street?.unnamed === true && (parts.length < 2 || !(parts.includes('unit') || parts.includes('postcode')))) return;
   for (const span of spans) if (span.start <= lineStart && end <= span.end) return;
   if (isVenue(lineBefore(text, lineStart))) return;
-  report(lineStart, end, score);
+  report(text, spans, lineStart, end, score);
 }
 
 /** The stretches of text around each anchor, overlapping ones joined; "postcode" if one was a postcode before a city. */
-function zonesAround(anchors: Iterable<RegExpExecArray>, length: number, before: number, after: number): { start: number; end: number; postcode: boolean }[] {
-  const zones: { start: number; end: number; postcode: boolean }[] = [];
-  for (const match of anchors) {
-    const start = Math.max(0, match.index - before);
-    const end = Math.min(length, match.index + match[0].length + after);
-    const postcode = match.groups?.postcode !== undefined || match.groups?.lowerCasePostcode !== undefined;
+function zonesAround(anchors: readonly LocalityAnchor[], length: number, before: number, after: number): LocalityAnchor[] {
+  const zones: LocalityAnchor[] = [];
+  for (const anchor of anchors) {
+    const start = Math.max(0, anchor.start - before);
+    const end = Math.min(length, anchor.end + after);
     const last = zones[zones.length - 1];
     if (last !== undefined && start <= last.end) {
       last.end = Math.max(last.end, end);
-      last.postcode ||= postcode;
+      last.postcode ||= anchor.postcode;
     } else {
-      zones.push({ start, end, postcode });
+      zones.push({ start, end, postcode: anchor.postcode });
     }
   }
   return zones;
 }
 
-/** Matches whose street group, when there is one, names a street; a failed one is retried from the next word. */
-function* matchesWithStreet(pattern: RegExp, text: string, namesStreet: (street: string) => boolean): Generator<RegExpExecArray> {
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+/**
+ * The matches of a sticky pattern at `starts` (ascending) as a global search would find them: a match whose street
+ * group, when there is one, names no street is retried from the next offset; the search reads on after a match.
+ */
+function matchesWithStreet(pattern: RegExp, text: string, starts: readonly number[], namesStreet: (street: string) => boolean): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (match === null) continue;
     const street = match.groups?.street ?? match.groups?.before;
     if (street === undefined || namesStreet(street)) {
-      yield match;
-      pattern.lastIndex = match.index + match[0].length;
+      matches.push(match);
+      from = start + match[0].length;
     } else {
-      pattern.lastIndex = match.index + 1;
+      from = start + 1;
     }
   }
+  return matches;
 }
 
 const anyVenueWord = new RegExp(venueWord.source, 'iu');

@@ -20,7 +20,7 @@ export const requesterNameRecognizer: Recognizer = {
       const quick = quickFold(text);
       if (!requester.nameTokens.some((token) => quick.includes(token))) return [];
     }
-    const folded = foldText(text, { joinHyphens: true });
+    const folded = foldText(text, { joinHyphens: true, lowerCase: lower });
     const spans: Span[] = [];
     for (const form of requester.nameForms) {
       for (const { start, end: matchEnd } of locateFolded(folded, form.folded)) {

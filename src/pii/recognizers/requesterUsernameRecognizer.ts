@@ -19,7 +19,7 @@ export const requesterUsernameRecognizer: Recognizer = {
       const quick = quickFold(text);
       if (!requester.usernames.some((username) => quick.includes(username))) return [];
     }
-    const folded = foldText(text);
+    const folded = foldText(text, { lowerCase: lower });
     const links = [...text.matchAll(urlAround)].map((m) => ({ start: m.index, end: m.index + trimLink(m[0]).length }));
     const spans: Span[] = [];
     for (const username of requester.usernames) {
