@@ -143,10 +143,19 @@ function withinOneSlip(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameTails(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTails(a, i + 2, b, i + 2);
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return a.length > b.length ? sameTails(a, i + 1, b, i) : sameTails(a, i, b, i + 1);
+}
+
+/** a.slice(from) === b.slice(bFrom), compared in place: this runs for most words before a name. */
+function sameTails(a: string, from: number, b: string, bFrom: number): boolean {
+  const aFrom = Math.min(from, a.length);
+  const bStart = Math.min(bFrom, b.length);
+  if (a.length - aFrom !== b.length - bStart) return false;
+  for (let k = 0; k < a.length - aFrom; k++) if (a.charCodeAt(aFrom + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
 }
 
 interface CueList {
