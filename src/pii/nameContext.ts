@@ -1,6 +1,7 @@
 // What the words around a name say about it: addressed ("Thanks Paul!"), signing a post ("Cheers,\nPaul"),
 // introduced as someone else ("my neighbour Paul"), announced ("titulaire : …"), or a book's author or character.
 // Forum posts are full of typos ("Thaanks", "Cordialent"), so cue words match with one slip allowed.
+import { EndAnchoredPattern } from './endAnchoredPattern';
 import { FoldedWordFlags } from './foldedWordFlags';
 
 const vocativeWords = ['hi', 'hello', 'hey', 'hiya', 'dear', 'thanks', 'thank you', 'thx', 'ty', 'cheers', 'merci', 'bonjour',
@@ -40,7 +41,7 @@ export function isRoleNoun(lowerCase: string): boolean {
 }
 
 // Words that announce a name: whoever follows is a person even if the name is not a common one.
-const announcingCue = new RegExp(
+const announcingCue = new EndAnchoredPattern(
   String.raw`(?:\b(?:titulaire|(?:account|card)[ -]?holder|holder|name on (?:the )?(?:card|account|form|parcel|order)(?: is)?|` +
     String.raw`(?:in|under) my name|my name(?: is)?|à mon nom|au nom de|mon nom(?: est)?|billed to|bill to|factur[ée]e? à|` +
     String.raw`ship(?:ped)? (?:it |them )?to|deliver(?:ed)? to|livr[ée]e? à|please contact|contact(?:er|ez)?|ask|demande[rz]? à|` +
@@ -48,12 +49,12 @@ const announcingCue = new RegExp(
     String.raw`(?:sold|gave|lent|vendu[es]?|donné[es]?|prêté[es]?)\b[^.!?\n]{0,40}\b(?:to|à)|bought\b[^.!?\n]{0,30}\bfrom|` +
     String.raw`achet[ée]e?s?\b[^.!?\n]{0,30}\bà|(?:name|nom|owner|propriétaire|contact)\s*:|de la part de)` +
     // A dialogue's turn label may stand between the question and the name: "… name on the account? User: Šárka Ottová".
-    String.raw`\s*[:,?]?\s*(?:\p{Lu}\p{L}*\s*:\s*)?)$`,
+    String.raw`\s*[:,?]?\s*(?:\p{Lu}\p{L}*\s*:\s*)?)`,
   'iu',
 );
 // More words that announce a name, each tried only after the word it ends with (see laterCueWords): the pattern
 // above runs for every capitalised word after a cue word, and these end in words as common as "is" and "with".
-const laterCue = new RegExp(
+const laterCue = new EndAnchoredPattern(
   // "Her maiden name is …", "What's your last name? …", "my grandmother was called …", "everyone calls me …".
   String.raw`(?:\b(?:(?:first|last|maiden|middle|full|given|family|real|sur)[ -]?name(?: is| was)|` +
     String.raw`what(?:'s|’s| is) (?:your|his|her|their|the) (?:\w+ )?name\s*\?|` +
@@ -64,7 +65,7 @@ const laterCue = new RegExp(
     String.raw`(?:${roleNouns.join('|')})s?)|` +
     // A quote's speaker: "… in that direction," says Gerste.
     String.raw`[,"”'’]+[ \t]*(?:says|said|asks|asked|explains|explained|adds|added|notes|noted|writes|wrote|replies|replied|recalls|recalled))` +
-    String.raw`[ \t]*:?[ \t]*$`,
+    String.raw`[ \t]*:?[ \t]*`,
   'iu',
 );
 const quoteVerbs = ['says', 'said', 'asks', 'asked', 'explains', 'explained', 'adds', 'added', 'notes', 'noted', 'writes', 'wrote',
@@ -74,7 +75,7 @@ const laterCueWords = new Set([
   // "Producer Gherardo Napolitani", "Founders: Kónya, Becker and Vasquez".
   ...roleNouns.flatMap((role) => [role, `${role}:`, `${role}s:`]),
 ]);
-const selfIntroduction = /(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+$/iu;
+const selfIntroduction = new EndAnchoredPattern(String.raw`(?:\bi'?m|\bi’m|\bi am|\bmy name is|\bje m['’]appelle|\bmoi c['’]est|\bthis is|\bit['’]s)\s+`, 'iu');
 const supportRoleAfter = /^[ \t]*(?:from|at|of|du|de l['’]|de la|chez|with)[ \t]+(?:the[ \t]+)?(?:su+p+o+r+t|lumen|team|équipe|equipe|service|helpdesk|customer|staff|billing|mod)/iu;
 const nameEndsPhrase = /^[ \t]*(?:[!,.?:;)]|\p{Extended_Pictographic}|\n|$)/u;
 const dashMarker = /^[ \t]*(?:--|—|–|-)[ \t]*$/u;
@@ -142,10 +143,19 @@ function withinOneSlip(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameTails(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTails(a, i + 2, b, i + 2);
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return a.length > b.length ? sameTails(a, i + 1, b, i) : sameTails(a, i, b, i + 1);
+}
+
+/** a.slice(from) === b.slice(bFrom), compared in place: this runs for most words before a name. */
+function sameTails(a: string, from: number, b: string, bFrom: number): boolean {
+  const aFrom = Math.min(from, a.length);
+  const bStart = Math.min(bFrom, b.length);
+  if (a.length - aFrom !== b.length - bStart) return false;
+  for (let k = 0; k < a.length - aFrom; k++) if (a.charCodeAt(aFrom + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
 }
 
 interface CueList {
@@ -230,7 +240,7 @@ export function isSelfIntroduction(text: string, start: number): boolean {
   let before = start - 1;
   while (before >= from && isSpace(text.charCodeAt(before))) before -= 1;
   if (before === start - 1 || before < from || !'mMsSſtTeE'.includes(text.charAt(before))) return false;
-  return selfIntroduction.test(text.slice(from, start));
+  return selfIntroduction.endsWithin(text.slice(from, start));
 }
 
 /** What \s matches: JavaScript's whitespace and line terminators. */
@@ -249,7 +259,7 @@ export function isIntroducedAsRelation(text: string, start: number): boolean {
 /** "titulaire …", "Account holder: …", "Name: …", "sold it to …", "please contact …": a name follows. */
 export function isAnnounced(text: string, start: number): boolean {
   const before = text.slice(Math.max(lineStart(text, start), start - 60), start);
-  return announcingCue.test(before) || (laterCueWords.has(lastWordBefore(text, start)) && laterCue.test(before));
+  return announcingCue.endsWithin(before) || (laterCueWords.has(lastWordBefore(text, start)) && laterCue.endsWithin(before));
 }
 
 /** The word just before a position, in lower case, with a "?" it ends with: "name?" in "What's your name? Sölvi". */
@@ -261,6 +271,8 @@ function lastWordBefore(text: string, start: number): string {
   return text.slice(at, end).toLowerCase();
 }
 
+const announcingLine = new EndAnchoredPattern(String.raw`(?:\bto|\bà|envoi|adresse|address|billed|factur\w*|livraison|delivery|titulaire|holder|name|nom)[ \t]*:[ \t]*`, 'iu');
+
 /** "Please ship the cover to:\nALESSANDRO RICCI": the name opens the line after a line that announces it. */
 export function isAnnouncedOnLineBefore(text: string, start: number): boolean {
   const lineFrom = lineStart(text, start);
@@ -270,7 +282,7 @@ export function isAnnouncedOnLineBefore(text: string, start: number): boolean {
   while (last >= 0 && (text[last] === ' ' || text[last] === '\t')) last -= 1;
   if (text[last] !== ':') return false;
   const previous = text.slice(lineStart(text, lineFrom - 1), lineFrom - 1);
-  return /(?:\bto|\bà|envoi|adresse|address|billed|factur\w*|livraison|delivery|titulaire|holder|name|nom)[ \t]*:[ \t]*$/iu.test(previous);
+  return announcingLine.endsWithin(previous);
 }
 
 // What people do in a sentence: "… Smith said", "… Dupont m'a répondu", "… Nguyen's phone number".
@@ -310,6 +322,8 @@ const signatureTail = /^[ \t]*(?:[·|•,/][^\n]*|\p{Extended_Pictographic}[^\n]
 const handleTail = /^[ \t]*[·|•][ \t]*@?[\p{L}\p{N}._-]+[ \t]*$/u;
 const signatureHead = /^[ \t]*(?:(?:--|—|–|-|~)[ \t]*)?$/u;
 // Lines that may come after a signature: links, emails, phone numbers, handles.
+const dashEnd = new EndAnchoredPattern(String.raw`(?:^|\s)(?:--|—|–)[ \t]*`, 'u');
+const sentenceEnd = new EndAnchoredPattern(String.raw`(?:^|[.!?][ \t]+)`, 'u');
 const contactLine = /^[ \t]*(?:https?:\/\/\S+|www\.\S+|\S+@\S+|[@+(\d][\d\s().+/-]{5,}|@\S+|[^\s]+\s*[·|]\s*@\S+)[ \t]*$/u;
 
 /**
@@ -322,9 +336,9 @@ export function isSignature(text: string, start: number, end: number): boolean {
   const head = text.slice(from, start);
   const tail = text.slice(end, to);
   // "… any idea? -- Connor" ends a line after a dash.
-  const dashedTail = /(?:^|\s)(?:--|—|–)[ \t]*$/u.test(head) && /^[ \t.!]*$/u.test(tail);
+  const dashedTail = dashEnd.endsWithin(head) && /^[ \t.!]*$/u.test(tail);
   // "… same on 4G. Joanna · @reader_joanna": a name with the author's handle after it signs the post.
-  if (/(?:^|[.!?][ \t]+)$/u.test(head) && handleTail.test(tail)) return true;
+  if (sentenceEnd.endsWithin(head) && handleTail.test(tail)) return true;
   if (!dashedTail && (!signatureHead.test(head) || !signatureTail.test(tail))) return false;
   if (dashedTail || /[-—–~]/u.test(head)) return true;
   const previous = previousLine(text, from);

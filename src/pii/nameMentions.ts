@@ -2,9 +2,10 @@
 // Adamska and starring Adamska", "My name is Aantje Mourik but everyone calls me Aantje"), is that person again; in
 // a list of names ("They had 6: Gaetane, Hannah, Anthony and Derek") or among a transcript's speakers ("Vinka: …\n
 // Lisa: …"), the names no list knows are names too.
-import { isAmbiguousGivenName } from './givenNames';
+import { ambiguousGivenNameList } from './givenNames';
 import { foldWord } from './foldedText';
-import { isNameParticle, isNeverAName } from './ordinaryWords';
+import { FoldedWordFlags } from './foldedWordFlags';
+import { isNeverAName, ordinaryWordLists } from './ordinaryWords';
 import { isWholeToken } from './tokenBoundary';
 import type { Span } from './types';
 
@@ -25,12 +26,18 @@ function isInside(spans: readonly Span[], start: number, end: number): boolean {
   return false;
 }
 
+// The words that never stand for a name on their own, as one table: looked up where they stand, without a fold.
+const notAloneWords = new FoldedWordFlags([
+  [ordinaryWordLists.particles, 1],
+  [ordinaryWordLists.sentenceWords, 1],
+  [ordinaryWordLists.thingWords, 1],
+  [ambiguousGivenNameList(), 1],
+]);
+
 /** Whether a word may be a name's on its own: capitalised, three letters or more, no particle, brand or place word. */
-function mayStandForName(text: string, word: WordBounds): string | undefined {
-  if (word.end - word.start < 3 || !isCapitalisedAt(text, word.start)) return undefined;
-  const folded = foldWord(text.slice(word.start, word.end));
-  if (isNameParticle(folded) || isNeverAName(folded) || isAmbiguousGivenName(folded)) return undefined;
-  return folded;
+function mayStandForName(text: string, word: WordBounds): boolean {
+  if (word.end - word.start < 3 || !isCapitalisedAt(text, word.start)) return false;
+  return notAloneWords.at(text, word.start, word.end) === 0;
 }
 
 /**
@@ -46,7 +53,7 @@ export function repeatedMentions(text: string, words: readonly WordBounds[], spa
     while (w < words.length && (words[w] as WordBounds).start < span.start) w += 1;
     for (let k = w; k < words.length && (words[k] as WordBounds).start < span.end; k++) {
       const word = words[k] as WordBounds;
-      if (mayStandForName(text, word) !== undefined) names.set(text.slice(word.start, word.end), Math.min(span.score, 0.6));
+      if (mayStandForName(text, word)) names.set(text.slice(word.start, word.end), Math.min(span.score, 0.6));
     }
   }
   const found: Span[] = [];
@@ -103,7 +110,7 @@ export function listedNames(text: string, words: readonly WordBounds[], spans: r
       const known = bounds.filter((w) => spans.some((s) => s.start === w.start && s.end === w.end)).length;
       if (known >= 2) {
         for (const item of bounds) {
-          if (isInside(spans, item.start, item.end) || mayStandForName(text, item) === undefined || !isWholeToken(text, item.start, item.end)) continue;
+          if (isInside(spans, item.start, item.end) || !mayStandForName(text, item) || !isWholeToken(text, item.start, item.end)) continue;
           found.push({ start: item.start, end: item.end, type: 'person', owner: 'other', score: 0.5 });
         }
       }

@@ -6,6 +6,7 @@
 import { titleWordList } from '../courtesyTitles';
 import { commonFamilyNameList, hasFamilyNameEnding } from '../familyNames';
 import { foldWord } from '../foldedText';
+import { EndAnchoredPattern } from '../endAnchoredPattern';
 import { FoldedWordFlags } from '../foldedWordFlags';
 import { ambiguousGivenNameList, givenNameList } from '../givenNames';
 import {
@@ -401,6 +402,9 @@ function nameAt(reading: Reading, i: number): Found | undefined {
   return undefined;
 }
 
+// "for" or "pour" just before a title: what follows is read as a book's title (see titledName).
+const forBefore = new EndAnchoredPattern(String.raw`\b(?:for|pour)[ \t]+`, 'iu');
+
 function titledName(reading: Reading, i: number): Found | undefined {
   const { text, words } = reading;
   const title = words[i];
@@ -413,7 +417,7 @@ function titledName(reading: Reading, i: number): Found | undefined {
   const start = next.start;
   const stop = endOf(reading, end);
   // "Mr Mercedes", "Monsieur Ibrahim et les fleurs du Coran", "Mrs Dalloway" are books.
-  const bookLike = isLiterary(reading, start, stop) || /\b(?:for|pour)[ \t]+$/iu.test(text.slice(Math.max(0, title.start - 6), title.start));
+  const bookLike = isLiterary(reading, start, stop) || forBefore.endsWithin(text.slice(Math.max(0, title.start - 6), title.start));
   const score = bookLike && !isAnnounced(text, title.start) ? 0 : 0.8;
   return { start, end: stop, score, nextWord: end };
 }
@@ -463,10 +467,10 @@ function givenName(reading: Reading, i: number): Found | undefined {
 
 // "It Ends with Us by Colleen Hoover": after a title's capitalised word (not a sentence's first), "by" credits an
 // author, a band or a director.
-const creditAfterTitle = /[\p{L},][ \t]+\p{Lu}[\p{L}'’]*[ \t]+by[ \t]+$/u;
+const creditAfterTitle = new EndAnchoredPattern(String.raw`[\p{L},][ \t]+\p{Lu}[\p{L}'’]*[ \t]+by[ \t]+`, 'u');
 
 function isCreditedAfterTitle(text: string, start: number): boolean {
-  return creditAfterTitle.test(text.slice(Math.max(0, start - 30), start));
+  return creditAfterTitle.endsWithin(text.slice(Math.max(0, start - 30), start));
 }
 
 /** "J. Smith", "M.-C. Dupont" is rarer: an initial, then a family name that is a common one or has a cue. */
@@ -594,8 +598,10 @@ function closesAfterSalutation(text: string, start: number): boolean {
   const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
   if (/[-—–~]/u.test(text.slice(lineFrom, start))) return true;
   const before = text.slice(Math.max(0, lineFrom - 40), lineFrom).trimEnd();
-  return /(?:,|--|—|\b(?:a\+|à\+|bises|cheers|thanks|thx|merci|regards|best|cordialement))[ \t]*$/iu.test(before);
+  return salutationEnd.endsWithin(before);
 }
+
+const salutationEnd = new EndAnchoredPattern(String.raw`(?:,|--|—|\b(?:a\+|à\+|bises|cheers|thanks|thx|merci|regards|best|cordialement))[ \t]*`, 'iu');
 
 /** "thanks daniel!", "cheers,\njames", "titulaire maxime roussel", "to huỳnh thu hạnh": lower case needs a cue. */
 function lowerCaseNameAt(reading: Reading, i: number): Found | undefined {
