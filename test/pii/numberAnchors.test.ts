@@ -1,6 +1,7 @@
-// The social security and national insurance patterns are tried only near runs of digits: there they must find
+// The social security, national insurance and IPv4 patterns are tried only near runs of digits: there they must find
 // what a scan of the whole text finds, in the same order.
 import { anchoredMatches } from '../../src/pii/anchoredMatches';
+import { dotEndsFirstPart, ipv4Pattern } from '../../src/pii/recognizers/ipAddressRecognizer';
 import { lettersBefore, ninoPattern } from '../../src/pii/recognizers/ukNinoRecognizer';
 import { ssnPattern } from '../../src/pii/recognizers/usSsnRecognizer';
 import { TextFacts } from '../../src/pii/textFacts';
@@ -38,6 +39,18 @@ describe('numbers tried near their runs of digits', () => {
       found += expected.length;
       const starts = lettersBefore(new TextFacts(text).digitRunStarts);
       expect(anchoredMatches(ninoPattern, text, starts).map((m) => [m.index, m[0]])).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(150);
+  });
+
+  it('find the IPv4 addresses a whole scan finds', () => {
+    const texts = textsOf(['1', '25', '255', '256', '192.168.1.1', '81.2.69.160', '.', '-', 'v', ' ', '0', '1234', 'a', ':80', '\n'], 4000);
+    let found = 0;
+    for (const text of texts) {
+      const expected = [...text.matchAll(globalCopy(ipv4Pattern))].map((m) => [m.index, m[0]]);
+      found += expected.length;
+      const starts = new TextFacts(text).digitRunStarts.filter((at) => dotEndsFirstPart(text, at));
+      expect(anchoredMatches(ipv4Pattern, text, starts).map((m) => [m.index, m[0]])).toEqual(expected);
     }
     expect(found).toBeGreaterThan(150);
   });
