@@ -20,7 +20,7 @@ export const ukNinoRecognizer: Recognizer = {
     const facts = factsOf(text, context);
     // Six digits in a row, or posts are spared the pattern.
     if (!facts.hasDigitStretch(6)) return spans;
-    for (const match of anchoredMatches(ninoPattern, text, lettersBefore(facts.digitRunStarts))) {
+    for (const match of anchoredMatches(ninoPattern, text, lettersBefore(text, facts.digitRunStarts))) {
       const written = match[0];
       const capitals = written === written.toUpperCase();
       if (!capitals && !ninoCues.test(text.slice(Math.max(0, match.index - 100), match.index))) continue;
@@ -30,10 +30,19 @@ export const ukNinoRecognizer: Recognizer = {
   },
 };
 
-/** Where a number's two letters would start, before each run of digits: three characters back, then two. */
-export function* lettersBefore(digitRunStarts: readonly number[]): Generator<number> {
+/**
+ * Where a number's two letters would start, before each run of digits: three characters back when a space
+ * precedes the digits, two when a letter does.
+ */
+export function* lettersBefore(text: string, digitRunStarts: readonly number[]): Generator<number> {
   for (const at of digitRunStarts) {
-    if (at >= 3) yield at - 3;
-    if (at >= 2) yield at - 2;
+    const before = text.charCodeAt(at - 1);
+    if (at >= 3 && (before === 32 || before === 0xa0)) yield at - 3;
+    else if (at >= 2 && isPatternLetter(before)) yield at - 2;
   }
+}
+
+/** What [a-z] matches in a case-insensitive Unicode pattern: ASCII letters, and "ſ" and the Kelvin sign. */
+function isPatternLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x17f || code === 0x212a;
 }
