@@ -13,7 +13,7 @@ import {
   streetLengthAfterNumber,
 } from '../postalAddress';
 import { addressBlock, addressBlockEnd } from '../addressBlock';
-import { addressPatternStarts } from '../addressPatternStarts';
+import { mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../addressPatternStarts';
 import { localityAnchorsIn, type LocalityAnchor } from '../localityAnchors';
 import type { Recognizer } from '../recognizer';
 import {
@@ -51,7 +51,7 @@ export const postalAddressRecognizer: Recognizer = {
     const facts = factsOf(text, context);
     findNearLocalities(text, facts.digitRunStarts, spans);
     const cues = mayHoldAddressCue(facts.lower) ? [...text.matchAll(addressCue)] : [];
-    findAfterCues(text, cues, spans);
+    findAfterCues(text, facts.digitRunStarts, cues, spans);
     findStreetLines(text, facts, spans);
     findLabelledAddresses(text, cues, spans);
     return spans;
@@ -85,13 +85,14 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
   if (anchors.length === 0) return;
   for (const zone of zonesAround(anchors, text.length, zoneBefore, zoneAfter)) {
     const part = text.slice(zone.start, zone.end);
-    for (const match of matchesWithStreet(numberFirstAt, part, addressPatternStarts(part, { numbers: true, postBoxes: true }), isStreetAfterNumber)) {
+    const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
+    for (const match of matchesWithStreet(numberFirstAt, part, mergedStarts(numbers, postBoxStartsIn(part)), isStreetAfterNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
     // Streets written before their number ("Rue Haute 69") only come with a postcode before the city.
     if (!zone.postcode) continue;
-    for (const match of matchesWithStreet(streetFirstAt, part, addressPatternStarts(part, { streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+    for (const match of matchesWithStreet(streetFirstAt, part, streetBeforeNumberStartsIn(part, numbers), isStreetBeforeNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
@@ -99,13 +100,15 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
 }
 
 /** A house number and street alone, after a word such as "my address" on their line. */
-function findAfterCues(text: string, cues: readonly RegExpExecArray[], spans: Span[]): void {
+function findAfterCues(text: string, digitRunStarts: readonly number[], cues: readonly RegExpExecArray[], spans: Span[]): void {
   if (cues.length === 0) return;
   const cueAnchors = cues.map((cue) => ({ start: cue.index, end: cue.index + cue[0].length, postcode: false }));
   for (const zone of zonesAround(cueAnchors, text.length, 0, cueZone)) {
+    const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
+    if (numbers.length === 0) continue;
     const part = text.slice(zone.start, zone.end);
-    if (!/\d/u.test(part)) continue;
-    for (const match of matchesWithStreet(streetAloneAt, part, addressPatternStarts(part, { numbers: true, streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+    const starts = mergedStarts(numbers, streetBeforeNumberStartsIn(part, numbers));
+    for (const match of matchesWithStreet(streetAloneAt, part, starts, isStreetBeforeNumber)) {
       const start = zone.start + match.index;
       const after = match.groups?.after;
       // "12 rue du Helder depuis 2010": the street stops where its name does.
