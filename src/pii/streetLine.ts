@@ -8,7 +8,7 @@
 // posts without numbers; addressBlock.ts reads what follows it.
 import { foldWord } from './foldedText';
 import { isNeverAName, isSentenceWord } from './ordinaryWords';
-import { isEnglishStreetType, isFrenchStreetType } from './postalAddress';
+import { isEnglishStreetType, isFrenchStreetType, mayBeFrenchStreetType } from './postalAddress';
 
 const sp = String.raw`[ \t\u00a0]`;
 
@@ -233,6 +233,9 @@ function mayStartStreetAfter(text: string, at: number): boolean {
   // "bis", "ter" after the number, then the type: "142 bis rue Pasteur".
   let end = k;
   while (end < text.length && !isGapCode(text.charCodeAt(end)) && text.charCodeAt(end) !== 10) end += 1;
+  // "10 minutes", "2 days": most lower-case words after a number are let go on their first letter and length ("bis"
+  // and "ter" start as types do).
+  if (!mayBeFrenchStreetType(code, end - k)) return false;
   const word = text.slice(k, end).toLowerCase();
   return isFrenchStreetType(word) || isFrenchStreetType(withoutDot(word)) || word === 'bis' || word === 'ter';
 }
