@@ -50,7 +50,7 @@ export const postalAddressRecognizer: Recognizer = {
     const spans: Span[] = [];
     const facts = factsOf(text, context);
     findNearLocalities(text, facts.digitRunStarts, spans);
-    const cues = mayHoldAddressCue(facts.lower) ? [...text.matchAll(addressCue)] : [];
+    const cues = mayHoldAddressCue(text, facts.digitRunStarts) ? [...text.matchAll(addressCue)] : [];
     findAfterCues(text, facts.digitRunStarts, cues, spans);
     findStreetLines(text, facts, spans);
     findLabelledAddresses(text, cues, spans);
@@ -58,12 +58,18 @@ export const postalAddressRecognizer: Recognizer = {
   },
 };
 
-// What every word of addressWords starts with, in lower case: one plain pattern over the shared lower-case text
-// costs a third of the cue pattern (case-insensitive, with word boundaries), and most posts hold none of these.
-const addressCueStem = /addr|adresse|live|habite|domicile|chez|ship|send|envo|anschrift|wohn/u;
+// What every word of addressWords starts with, as the cue pattern reads it (any case of ASCII letters): one plain
+// pattern costs a fraction of the cue pattern, with its word boundaries, and most posts hold none of these.
+const addressCueStem = /addr|adresse|live|habite|domicile|chez|ship|send|envo|anschrift|wohn/i;
+const longestCueStem = 'anschrift'.length;
 
-function mayHoldAddressCue(lowerCase: string): boolean {
-  return addressCueStem.test(lowerCase);
+/**
+ * Whether a cue word may start before the post's last number. A cue only counts with a number after it (the value
+ * of its label, a house number in its zone or in a zone joined to it), so the text after that number goes unread.
+ */
+function mayHoldAddressCue(text: string, digitRunStarts: readonly number[]): boolean {
+  const lastNumber = digitRunStarts[digitRunStarts.length - 1];
+  return lastNumber !== undefined && addressCueStem.test(text.slice(0, lastNumber + longestCueStem));
 }
 
 // The address patterns run sticky at the offsets where they may start (see addressPatternStarts.ts).
