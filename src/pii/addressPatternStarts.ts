@@ -19,6 +19,24 @@ export function numberStartsIn(text: string, digitRunStarts: readonly number[], 
   return starts;
 }
 
+/**
+ * Of the runs of digits at `numberStarts` in `part`, those that may be a house number as the address patterns read
+ * one: after no ASCII letter, at most five digits, then a space, a comma or a letter ("12 ", "12, ", "221B", "142bis").
+ */
+export function houseNumberStartsIn(part: string, numberStarts: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const start of numberStarts) {
+    const before = part.charCodeAt(start - 1);
+    if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122)) continue;
+    let end = start + 1;
+    while (end - start <= 5 && isDigit(part.charCodeAt(end))) end += 1;
+    if (end - start > 5) continue;
+    const after = part.charCodeAt(end);
+    if (isSpace(after) || after === 44 || (after >= 65 && after <= 90) || (after >= 97 && after <= 122)) starts.push(start);
+  }
+  return starts;
+}
+
 // The words a post-office box starts with, as postalAddress.ts's numberFirstAddressPattern spells them; none holds a
 // start of another, so a global search of them misses no start.
 const postBoxWord = /P\.?[ \t\u00a0]?O\.?[ \t\u00a0]?Box|PO[ \t\u00a0]Box|Bo[îi]te[ \t\u00a0]postale|BP|Postfach/gu;
@@ -82,6 +100,10 @@ export function mergedStarts(a: readonly number[], b: readonly number[]): number
 /** Letters (any non-ASCII character may be one), digits, "'", ".", "-" and spaces: what a street's words hold. */
 function isStreetCharacter(code: number): boolean {
   return isAsciiLetterOrDigit(code) || (code >= 128 && code !== 0x2028 && code !== 0x2029) || code === 32 || code === 9 || code === 39 || code === 46 || code === 45;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isSpace(code: number): boolean {

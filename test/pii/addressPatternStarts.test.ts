@@ -1,5 +1,5 @@
 // The offsets where an address pattern may start hold every offset where a global search of it finds a match.
-import { mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../../src/pii/addressPatternStarts';
+import { houseNumberStartsIn, mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../../src/pii/addressPatternStarts';
 import { numberFirstAddressPattern, streetAlonePattern, streetFirstAddressPattern } from '../../src/pii/postalAddress';
 
 const texts = [
@@ -32,9 +32,9 @@ describe('address pattern starts', () => {
       const part = text.slice(zoneStart, zoneEnd);
       const numbers = numberStartsIn(text, digitRunStarts(text), zoneStart, zoneEnd);
       expect(numbers).toEqual(digitRunStarts(part));
-      const withBoxes = mergedStarts(numbers, postBoxStartsIn(part));
+      const withBoxes = mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part));
       const streets = streetBeforeNumberStartsIn(part, numbers);
-      const alone = mergedStarts(numbers, streets);
+      const alone = mergedStarts(houseNumberStartsIn(part, numbers), streets);
       for (const starts of [withBoxes, streets, alone]) expect(isAscending(starts)).toBe(true);
       expect(withBoxes).toEqual(expect.arrayContaining(matchStarts(numberFirstAddressPattern, part)));
       expect(streets).toEqual(expect.arrayContaining(matchStarts(streetFirstAddressPattern, part)));
@@ -45,6 +45,11 @@ describe('address pattern starts', () => {
   it('of a street before its number are the capitals of its line before a number after a space', () => {
     const part = 'Rue Haute\nCity Of x 12, and Z9 Big Road 7';
     expect(streetBeforeNumberStartsIn(part, digitRunStarts(part))).toEqual([10, 15, 28, 31, 35]);
+  });
+
+  it('of a house number are short runs of digits before a space, a comma or a letter, after no letter', () => {
+    const part = '12 rue, 221B, 142bis, 7,8 x9 10:30 123456 street 4.2 99999\t';
+    expect(houseNumberStartsIn(part, digitRunStarts(part))).toEqual([0, 8, 14, 22, 24, 32, 51, 53]);
   });
 
   it('of a post-office box are its first words', () => {

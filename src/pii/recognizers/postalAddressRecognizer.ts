@@ -13,7 +13,7 @@ import {
   streetLengthAfterNumber,
 } from '../postalAddress';
 import { addressBlock, addressBlockEnd } from '../addressBlock';
-import { mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../addressPatternStarts';
+import { houseNumberStartsIn, mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../addressPatternStarts';
 import { localityAnchorsIn, type LocalityAnchor } from '../localityAnchors';
 import type { Recognizer } from '../recognizer';
 import {
@@ -92,7 +92,7 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
   for (const zone of zonesAround(anchors, text.length, zoneBefore, zoneAfter)) {
     const part = text.slice(zone.start, zone.end);
     const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
-    for (const match of matchesWithStreet(numberFirstAt, part, mergedStarts(numbers, postBoxStartsIn(part)), isStreetAfterNumber)) {
+    for (const match of matchesWithStreet(numberFirstAt, part, mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part)), isStreetAfterNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
@@ -113,7 +113,7 @@ function findAfterCues(text: string, digitRunStarts: readonly number[], cues: re
     const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
     if (numbers.length === 0) continue;
     const part = text.slice(zone.start, zone.end);
-    const starts = mergedStarts(numbers, streetBeforeNumberStartsIn(part, numbers));
+    const starts = mergedStarts(houseNumberStartsIn(part, numbers), streetBeforeNumberStartsIn(part, numbers));
     for (const match of matchesWithStreet(streetAloneAt, part, starts, isStreetBeforeNumber)) {
       const start = zone.start + match.index;
       const after = match.groups?.after;
@@ -152,6 +152,10 @@ function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], s
   }
 }
 
+// "corner of" in any case of its ASCII letters, as the lower-case text would hold it: a literal pattern is searched
+// faster than a substring of the lower-case copy.
+const cornerOf = /corner of/i;
+
 /**
  * Street lines that no postcode or cue announced (see streetLine.ts), with the flat, city, postcode and country
  * lines that follow them; post-office boxes and military addresses (read from their numbers too), street corners.
@@ -161,7 +165,7 @@ function findStreetLines(text: string, facts: TextFacts, spans: Span[]): void {
   for (const street of streetLinesAt(text, facts.digitRunStarts)) {
     if (!isInside(spans, street.start)) reportLine(text, spans, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
   }
-  if (facts.lower.includes('corner of')) {
+  if (cornerOf.test(text)) {
     for (const match of text.matchAll(intersectionPattern)) {
       const first = looksLikeStreet(match.groups?.first ?? '');
       const second = match.groups?.second ?? '';
