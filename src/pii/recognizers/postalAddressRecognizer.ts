@@ -23,7 +23,7 @@ import {
   streetLinesAt,
   type StreetLine,
 } from '../streetLine';
-import { factsOf, type TextFacts } from '../textFacts';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 // Just before a venue's or business's address on the same line: "à la librairie Le Bateau Livre, 154 rue …".
@@ -48,11 +48,12 @@ export const postalAddressRecognizer: Recognizer = {
   name: 'postal address',
   recognize(text, context) {
     const spans: Span[] = [];
-    const facts = factsOf(text, context);
-    findNearLocalities(text, facts.digitRunStarts, spans);
-    const cues = mayHoldAddressCue(text, facts.digitRunStarts) ? [...text.matchAll(addressCue)] : [];
-    findAfterCues(text, facts.digitRunStarts, cues, spans);
-    findStreetLines(text, facts, spans);
+    const digitRunStarts = factsOf(text, context).digitRunStarts;
+    // Every address but a street corner holds a number: a house number, a box's, a postcode.
+    if (digitRunStarts.length > 0) findNearLocalities(text, digitRunStarts, spans);
+    const cues = mayHoldAddressCue(text, digitRunStarts) ? [...text.matchAll(addressCue)] : [];
+    findAfterCues(text, digitRunStarts, cues, spans);
+    findStreetLines(text, digitRunStarts, spans);
     findLabelledAddresses(text, cues, spans);
     return spans;
   },
@@ -90,8 +91,10 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
   const anchors = localityAnchorsIn(text, digitRunStarts);
   if (anchors.length === 0) return;
   for (const zone of zonesAround(anchors, text.length, zoneBefore, zoneAfter)) {
-    const part = text.slice(zone.start, zone.end);
     const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
+    // Both patterns want a number in the zone, a post-office box's too.
+    if (numbers.length === 0) continue;
+    const part = text.slice(zone.start, zone.end);
     for (const match of matchesWithStreet(numberFirstAt, part, mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part)), isStreetAfterNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
@@ -161,8 +164,8 @@ const cornerOf = /corner of/i;
  * lines that follow them; post-office boxes and military addresses (read from their numbers too), street corners.
  * Module functions rather than closures: this runs for every post.
  */
-function findStreetLines(text: string, facts: TextFacts, spans: Span[]): void {
-  for (const street of streetLinesAt(text, facts.digitRunStarts)) {
+function findStreetLines(text: string, digitRunStarts: readonly number[], spans: Span[]): void {
+  for (const street of streetLinesAt(text, digitRunStarts)) {
     if (!isInside(spans, street.start)) reportLine(text, spans, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
   }
   if (cornerOf.test(text)) {
