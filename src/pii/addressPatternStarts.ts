@@ -99,7 +99,9 @@ export function mergedStarts(a: readonly number[], b: readonly number[]): number
 
 /** Letters (any non-ASCII character may be one), digits, "'", ".", "-" and spaces: what a street's words hold. */
 function isStreetCharacter(code: number): boolean {
-  return isAsciiLetterOrDigit(code) || (code >= 128 && code !== 0x2028 && code !== 0x2029) || code === 32 || code === 9 || code === 39 || code === 46 || code === 45;
+  if (isAsciiLetterOrDigit(code)) return true;
+  if (code >= 128) return code !== 0x2028 && code !== 0x2029;
+  return code === 32 || code === 9 || code === 39 || code === 46 || code === 45;
 }
 
 function isDigit(code: number): boolean {

@@ -1,6 +1,6 @@
 // Where postalAddress.ts's localityAnchorPattern matches, found from the runs of digits the detector has already
 // located instead of running the pattern over the whole post: the postal address recognizer looks for its anchors
-// in every post, and most posts have none. The pattern stays the definition; this scan gives the same matches, in the same order.
+// in every post, and most posts have none. The pattern stays the definition; this gives the same matches, in order.
 
 export interface LocalityAnchor {
   /** Where the match starts and ends, as localityAnchorPattern's match index and index + length. */

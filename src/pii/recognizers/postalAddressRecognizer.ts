@@ -95,7 +95,8 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
     // Both patterns want a number in the zone, a post-office box's too.
     if (numbers.length === 0) continue;
     const part = text.slice(zone.start, zone.end);
-    for (const match of matchesWithStreet(numberFirstAt, part, mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part)), isStreetAfterNumber)) {
+    const numberFirstStarts = mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part));
+    for (const match of matchesWithStreet(numberFirstAt, part, numberFirstStarts, isStreetAfterNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
