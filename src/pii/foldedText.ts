@@ -278,21 +278,64 @@ const marks = /[\u0300-\u036f]/gu;
  * The text lower-cased and stripped of accents, without the offset map: a quick test of whether an identifier
  * can occur at all before the text is folded for real. Whitespace and hyphens are left as they are.
  */
-export function quickFold(text: string): string {
+export function quickFold(text: string, lowerCase?: string): string {
   // The requester's name and usernames are both looked for in the same post, one after the other: the last
   // post's fold is kept for the second look (a string is immutable, so the same string has the same fold).
-  if (text !== lastQuickFold.text) lastQuickFold = { text, folded: quickFoldOnce(text) };
+  if (text !== lastQuickFold.text) lastQuickFold = { text, folded: quickFoldOnce(lowerCase ?? text.toLowerCase()) };
   return lastQuickFold.folded;
 }
 
 let lastQuickFold = { text: '', folded: '' };
 
-function quickFoldOnce(text: string): string {
-  const lower = text.toLowerCase();
+function quickFoldOnce(lower: string): string {
   for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) >= 0x80) return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);
+    if (lower.charCodeAt(i) >= 0x80) return quickFoldByLetter(lower, i) ?? quickFoldWhole(lower);
   }
   return lower;
+}
+
+function quickFoldWhole(lower: string): string {
+  return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);
+}
+
+const combiningMark = /^\p{M}$/u;
+
+/**
+ * quickFoldWhole a letter at a time, undefined for a text with a combining mark or a lone surrogate (see
+ * quickFoldWhole then). Normalising the whole text was most of the quick look. Without marks in the text, every
+ * letter's decomposition starts with a letter that normalisation never reorders (checked over all of Unicode), so
+ * the text decomposes letter by letter; ASCII, most of a post, decomposes to itself.
+ */
+function quickFoldByLetter(lower: string, firstNonAscii: number): string | undefined {
+  let folded = lower.slice(0, firstNonAscii);
+  let asciiStart = firstNonAscii;
+  let index = firstNonAscii;
+  while (index < lower.length) {
+    const code = lower.charCodeAt(index);
+    if (code < 0x80) {
+      index += 1;
+      continue;
+    }
+    const codePoint = lower.codePointAt(index) ?? code;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) return undefined;
+    const letter = quickLetter(codePoint);
+    if (letter === undefined) return undefined;
+    folded += lower.slice(asciiStart, index) + letter;
+    index += codePoint > 0xffff ? 2 : 1;
+    asciiStart = index;
+  }
+  return folded + lower.slice(asciiStart);
+}
+
+// Each character's quick fold, computed once (an alphabet's worth); undefined for a combining mark.
+const quickLetterCache = new Map<number, string | undefined>();
+
+function quickLetter(codePoint: number): string | undefined {
+  if (quickLetterCache.has(codePoint)) return quickLetterCache.get(codePoint);
+  const char = String.fromCodePoint(codePoint);
+  const folded = combiningMark.test(char) ? undefined : quickFoldWhole(char);
+  quickLetterCache.set(codePoint, folded);
+  return folded;
 }
 
 /** Folds an identifier the same way as the text it is searched in, without surrounding gaps. */
