@@ -145,7 +145,7 @@ function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
  * `lower` and recorded as one stepping run each (a stepping unit has the same range a lone unit's run gives it);
  * only the units that fold otherwise (gap runs, accented letters, marks, emoji) go through fold()'s steps.
  */
-function foldAligned(text: string, lower: string, joinHyphens: boolean, origins: OriginMap): string {
+function foldAligned(text: string, lower: string, joinHyphens: boolean, origins?: OriginMap): string {
   let value = '';
   let last = -1;
   // Where the stretch copied unchanged from `lower` began.
@@ -177,7 +177,7 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins:
       }
     }
     if (index > same) {
-      origins.add(value.length, same, index, true);
+      origins?.add(value.length, same, index, true);
       value += lower.slice(same, index);
       last = text.charCodeAt(index - 1); // never a space: a stretch never ends on one (see above)
     }
@@ -195,21 +195,21 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins:
       bare = isGap ? ' ' : foldLetter(codePoint);
     }
     if (isGap) {
-      if (last === 32) origins.extendLast(end);
+      if (last === 32) origins?.extendLast(end);
       else {
-        origins.add(value.length, index, end, false);
+        origins?.add(value.length, index, end, false);
         value += ' ';
         last = 32;
       }
     } else if (bare.length > 0) {
-      origins.add(value.length, index, end, false);
+      origins?.add(value.length, index, end, false);
       value += bare;
       last = bare.charCodeAt(bare.length - 1);
     }
     index = end;
     same = end;
   }
-  if (index > same) origins.add(value.length, same, index, true);
+  if (index > same) origins?.add(value.length, same, index, true);
   return index > same ? value + lower.slice(same, index) : value;
 }
 
@@ -340,7 +340,10 @@ function quickLetter(codePoint: number): string | undefined {
 
 /** Folds an identifier the same way as the text it is searched in, without surrounding gaps. */
 export function foldNeedle(needle: string, options: { joinHyphens?: boolean } = {}): string {
-  return fold(needle, options.joinHyphens === true).trim();
+  const joinHyphens = options.joinHyphens === true;
+  const lower = needle.toLowerCase();
+  // Ownership folds every name it is asked about: the stretch-copying fold, as foldText uses, is the quicker one.
+  return (lower.length === needle.length ? foldAligned(needle, lower, joinHyphens) : fold(needle, joinHyphens)).trim();
 }
 
 /** Every place where the folded needle occurs, as original-text ranges. */
