@@ -277,6 +277,7 @@ const marks = /[\u0300-\u036f]/gu;
 /**
  * The text lower-cased and stripped of accents, without the offset map: a quick test of whether an identifier
  * can occur at all before the text is folded for real. Whitespace and hyphens are left as they are.
+ * `lowerCase` is the text lower-cased, when the caller has it already (see TextFacts.lower).
  */
 export function quickFold(text: string, lowerCase?: string): string {
   // The requester's name and usernames are both looked for in the same post, one after the other: the last
