@@ -23,12 +23,12 @@ const boundaryAfter = String.raw`(?![\p{L}\p{N}_]|[\/.\-]\p{N})`;
 
 // 12/03/1985, 12.03.85, 03-12-1985 (either order: the US writes the month first), 1985-03-12. Like the year
 // below, a numeric date starts a run of digits: both are tried only there.
-const numericDatePattern = stickyCopy(new RegExp(
+export const numericDatePattern = stickyCopy(new RegExp(
   String.raw`(?<![\p{L}\p{N}_.\/-])(?:\d{1,2}([\/.\-])\d{1,2}\1(?:${year}|\d{2})|${year}([\/.\-])\d{1,2}\2\d{1,2})${boundaryAfter}`,
   'gu',
 ));
 // A written date is found from its year, the rarer part, and read backwards: "12 March ", "March 12th, ", "1er mars ".
-const yearPattern = stickyCopy(new RegExp(String.raw`${year}(?<=[ \u00a0,]\d{4})${boundaryAfter}`, 'gu'));
+export const yearPattern = stickyCopy(new RegExp(String.raw`${year}(?<=[ \u00a0,]\d{4})${boundaryAfter}`, 'gu'));
 const writtenDayMonthBefore = new RegExp(
   String.raw`(?<![\p{L}\p{N}_.\/-])(?:${day}${ordinal}${gap}(?:of${gap})?${month},?|${month}${gap}${day}${ordinal},?)${gap}$`,
   'iu',
@@ -37,14 +37,33 @@ const writtenDayMonthBefore = new RegExp(
 /** Every full date written in one of the ways above, in order of position, given where the text's digit runs start. */
 export function findCalendarDates(text: string, digitRunStarts: readonly number[]): { start: number; end: number }[] {
   const dates: { start: number; end: number }[] = [];
-  for (const m of anchoredMatches(numericDatePattern, text, digitRunStarts)) {
+  // Most runs of digits are neither: the patterns run only where a separator or the space before a year says they may.
+  const numericStarts = digitRunStarts.filter((at) => separatorFollows(text, at));
+  const yearStarts = digitRunStarts.filter((at) => mayStartYear(text, at));
+  for (const m of anchoredMatches(numericDatePattern, text, numericStarts)) {
     if (isPlausibleDate(m[0])) dates.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of anchoredMatches(yearPattern, text, digitRunStarts)) {
+  for (const m of anchoredMatches(yearPattern, text, yearStarts)) {
     const before = writtenDayMonthBefore.exec(text.slice(Math.max(0, m.index - 24), m.index));
     if (before !== null) dates.push({ start: m.index - before[0].length, end: m.index + m[0].length });
   }
   return dates.sort((a, b) => a.start - b.start);
+}
+
+/** "/", "." or "-" after the first one, two or four digits: where a numeric date's first separator must be. */
+export function separatorFollows(text: string, at: number): boolean {
+  return isDateSeparator(text.charCodeAt(at + 1)) || isDateSeparator(text.charCodeAt(at + 2)) || isDateSeparator(text.charCodeAt(at + 4));
+}
+
+function isDateSeparator(code: number): boolean {
+  return code === 47 || code === 46 || code === 45;
+}
+
+/** A year starts with 1 or 2, after a space, a no-break space or a comma. */
+export function mayStartYear(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const first = text.charCodeAt(at);
+  return (before === 32 || before === 0xa0 || before === 44) && (first === 49 || first === 50);
 }
 
 /** Whether the numbers of a numeric date can be a real day and month, in day-first or month-first order. */

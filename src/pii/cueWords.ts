@@ -98,6 +98,10 @@ class TextWords {
   }
 
   private readNext(): void {
+    if (this.lowerAscii !== undefined) {
+      this.readNextAscii(this.lowerAscii);
+      return;
+    }
     wordScan.lastIndex = this.readFrom;
     const m = wordScan.exec(this.text);
     if (m === null) {
@@ -106,10 +110,30 @@ class TextWords {
     }
     const end = m.index + m[0].length;
     this.readFrom = end;
-    this.values.push(this.lowerAscii === undefined ? fold(m[0]) : this.lowerAscii.slice(m.index, end));
+    this.values.push(fold(m[0]));
     this.starts.push(m.index);
     this.ends.push(end);
   }
+
+  /** In plain ASCII the word pattern's letters and digits are [a-z0-9] once lower-cased: a loop finds them. */
+  private readNextAscii(lower: string): void {
+    let start = this.readFrom;
+    while (start < lower.length && !isAsciiLetterOrDigit(lower.charCodeAt(start))) start += 1;
+    if (start >= lower.length) {
+      this.done = true;
+      return;
+    }
+    let end = start + 1;
+    while (end < lower.length && isAsciiLetterOrDigit(lower.charCodeAt(end))) end += 1;
+    this.readFrom = end;
+    this.values.push(lower.slice(start, end));
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 function fold(text: string): string {

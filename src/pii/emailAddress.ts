@@ -13,11 +13,25 @@ const localPartChar = /^[\p{L}\p{N}._%+-]$/u;
 export function localPartStart(text: string, at: number): number {
   let start = at;
   while (start > 0) {
-    const units = start >= 2 && isTrailSurrogate(text.charCodeAt(start - 1)) && isLeadSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    // Most local parts are ASCII: told by their code, without a slice and a pattern per character.
+    const code = text.charCodeAt(start - 1);
+    if (code < 0x80) {
+      if (!isAsciiLocalPartChar(code)) break;
+      start -= 1;
+      continue;
+    }
+    const units = start >= 2 && isTrailSurrogate(code) && isLeadSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
     if (!localPartChar.test(text.slice(start - units, start))) break;
     start -= units;
   }
   return start;
+}
+
+/** What localPartChar matches in ASCII: letters, digits, ".", "_", "%", "+", "-". */
+function isAsciiLocalPartChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45
+  );
 }
 
 function isLeadSurrogate(code: number): boolean {

@@ -145,7 +145,7 @@ function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
  * `lower` and recorded as one stepping run each (a stepping unit has the same range a lone unit's run gives it);
  * only the units that fold otherwise (gap runs, accented letters, marks, emoji) go through fold()'s steps.
  */
-function foldAligned(text: string, lower: string, joinHyphens: boolean, origins: OriginMap): string {
+function foldAligned(text: string, lower: string, joinHyphens: boolean, origins?: OriginMap): string {
   let value = '';
   let last = -1;
   // Where the stretch copied unchanged from `lower` began.
@@ -177,7 +177,7 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins:
       }
     }
     if (index > same) {
-      origins.add(value.length, same, index, true);
+      origins?.add(value.length, same, index, true);
       value += lower.slice(same, index);
       last = text.charCodeAt(index - 1); // never a space: a stretch never ends on one (see above)
     }
@@ -195,21 +195,21 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins:
       bare = isGap ? ' ' : foldLetter(codePoint);
     }
     if (isGap) {
-      if (last === 32) origins.extendLast(end);
+      if (last === 32) origins?.extendLast(end);
       else {
-        origins.add(value.length, index, end, false);
+        origins?.add(value.length, index, end, false);
         value += ' ';
         last = 32;
       }
     } else if (bare.length > 0) {
-      origins.add(value.length, index, end, false);
+      origins?.add(value.length, index, end, false);
       value += bare;
       last = bare.charCodeAt(bare.length - 1);
     }
     index = end;
     same = end;
   }
-  if (index > same) origins.add(value.length, same, index, true);
+  if (index > same) origins?.add(value.length, same, index, true);
   return index > same ? value + lower.slice(same, index) : value;
 }
 
@@ -277,27 +277,74 @@ const marks = /[\u0300-\u036f]/gu;
 /**
  * The text lower-cased and stripped of accents, without the offset map: a quick test of whether an identifier
  * can occur at all before the text is folded for real. Whitespace and hyphens are left as they are.
+ * `lowerCase` is the text lower-cased, when the caller has it already (see TextFacts.lower).
  */
-export function quickFold(text: string): string {
+export function quickFold(text: string, lowerCase?: string): string {
   // The requester's name and usernames are both looked for in the same post, one after the other: the last
   // post's fold is kept for the second look (a string is immutable, so the same string has the same fold).
-  if (text !== lastQuickFold.text) lastQuickFold = { text, folded: quickFoldOnce(text) };
+  if (text !== lastQuickFold.text) lastQuickFold = { text, folded: quickFoldOnce(lowerCase ?? text.toLowerCase()) };
   return lastQuickFold.folded;
 }
 
 let lastQuickFold = { text: '', folded: '' };
 
-function quickFoldOnce(text: string): string {
-  const lower = text.toLowerCase();
+function quickFoldOnce(lower: string): string {
   for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) >= 0x80) return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);
+    if (lower.charCodeAt(i) >= 0x80) return quickFoldByLetter(lower, i) ?? quickFoldWhole(lower);
   }
   return lower;
 }
 
+function quickFoldWhole(lower: string): string {
+  return lower.normalize('NFD').replace(marks, '').replace(specialLetters, (c) => letterFolds[c] ?? c);
+}
+
+const combiningMark = /^\p{M}$/u;
+
+/**
+ * quickFoldWhole a letter at a time, undefined for a text with a combining mark or a lone surrogate (see
+ * quickFoldWhole then). Normalising the whole text was most of the quick look. Without marks in the text, every
+ * letter's decomposition starts with a letter that normalisation never reorders (checked over all of Unicode), so
+ * the text decomposes letter by letter; ASCII, most of a post, decomposes to itself.
+ */
+function quickFoldByLetter(lower: string, firstNonAscii: number): string | undefined {
+  let folded = lower.slice(0, firstNonAscii);
+  let asciiStart = firstNonAscii;
+  let index = firstNonAscii;
+  while (index < lower.length) {
+    const code = lower.charCodeAt(index);
+    if (code < 0x80) {
+      index += 1;
+      continue;
+    }
+    const codePoint = lower.codePointAt(index) ?? code;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) return undefined;
+    const letter = quickLetter(codePoint);
+    if (letter === undefined) return undefined;
+    folded += lower.slice(asciiStart, index) + letter;
+    index += codePoint > 0xffff ? 2 : 1;
+    asciiStart = index;
+  }
+  return folded + lower.slice(asciiStart);
+}
+
+// Each character's quick fold, computed once (an alphabet's worth); undefined for a combining mark.
+const quickLetterCache = new Map<number, string | undefined>();
+
+function quickLetter(codePoint: number): string | undefined {
+  if (quickLetterCache.has(codePoint)) return quickLetterCache.get(codePoint);
+  const char = String.fromCodePoint(codePoint);
+  const folded = combiningMark.test(char) ? undefined : quickFoldWhole(char);
+  quickLetterCache.set(codePoint, folded);
+  return folded;
+}
+
 /** Folds an identifier the same way as the text it is searched in, without surrounding gaps. */
 export function foldNeedle(needle: string, options: { joinHyphens?: boolean } = {}): string {
-  return fold(needle, options.joinHyphens === true).trim();
+  const joinHyphens = options.joinHyphens === true;
+  const lower = needle.toLowerCase();
+  // Ownership folds every name it is asked about: the stretch-copying fold, as foldText uses, is the quicker one.
+  return (lower.length === needle.length ? foldAligned(needle, lower, joinHyphens) : fold(needle, joinHyphens)).trim();
 }
 
 /** Every place where the folded needle occurs, as original-text ranges. */

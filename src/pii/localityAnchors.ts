@@ -1,6 +1,6 @@
 // Where postalAddress.ts's localityAnchorPattern matches, found from the runs of digits the detector has already
 // located instead of running the pattern over the whole post: the postal address recognizer looks for its anchors
-// in every post, and most posts have none. The pattern stays the definition; this scan gives the same matches, in the same order.
+// in every post, and most posts have none. The pattern stays the definition; this gives the same matches, in order.
 
 export interface LocalityAnchor {
   /** Where the match starts and ends, as localityAnchorPattern's match index and index + length. */
@@ -31,18 +31,13 @@ export function localityAnchorsIn(text: string, digitRunStarts: readonly number[
     while (isDigit(text.charCodeAt(runEnd))) runEnd += 1;
     next = anchorsAtRun(text, runStart, runEnd, next, anchors);
   }
-  if (text.includes(',') || text.includes('\n')) {
-    let at = anchors.length === 0 ? -1 : 0;
-    for (const match of text.matchAll(codeAfterBreak)) {
-      const anchor = { start: match.index, end: match.index + match[0].length, postcode: false };
-      if (at === -1) {
-        anchors.push(anchor);
-        continue;
-      }
-      while (at < anchors.length && (anchors[at]?.start ?? 0) < anchor.start) at += 1;
-      anchors.splice(at, 0, anchor);
-      at += 1;
-    }
+  // Codes are few: each goes in where it belongs among the anchors read from digits.
+  codeAfterBreak.lastIndex = 0;
+  let at = 0;
+  for (let match = codeAfterBreak.exec(text); match !== null; match = codeAfterBreak.exec(text)) {
+    while (at < anchors.length && (anchors[at]?.start ?? 0) < match.index) at += 1;
+    anchors.splice(at, 0, { start: match.index, end: match.index + match[0].length, postcode: false });
+    at += 1;
   }
   return anchors;
 }

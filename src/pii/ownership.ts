@@ -248,7 +248,7 @@ function profileOwner(post: PostView, span: Span): Owner {
   const parts = handlePartsOf(linkHandle(written));
   const handle = parts.join('');
   if (handle === '') return span.owner;
-  if (requester.usernames.some((u) => bareHandle(u) === handle) || requester.nameSpellings.has(handle)) return 'requester';
+  if (nameWordsOf(requester).bareUsernames.includes(handle) || requester.nameSpellings.has(handle)) return 'requester';
   // "goodreads.com/user/show/123-khadija": a given name alone is theirs unless the post shows it is someone else's.
   if (requester.givenSpellings.has(handle) && post.namesake === undefined && authorAt(post, span.start) !== 'other') return 'requester';
   return span.owner;
@@ -289,7 +289,7 @@ function bareHandle(handle: string): string {
 /** "@Marie_Reads", "marie.reads", "marie-reads": one of the requester's usernames, whatever separates its words. */
 function handleIsRequesters(written: string, requester: RequesterProfile): boolean {
   const bare = bareHandle(written.replace(/^@/u, ''));
-  return bare !== '' && requester.usernames.some((u) => bareHandle(u) === bare);
+  return bare !== '' && nameWordsOf(requester).bareUsernames.includes(bare);
 }
 
 function nameIsRequesters(written: string, requester: RequesterProfile): boolean {
@@ -349,9 +349,12 @@ interface NameWords {
   /** Family names long enough for a look-alike to mean something. */
   family: string[];
   familyInitials: Set<string>;
+  /** The requester's usernames as bareHandle spells them. */
+  bareUsernames: string[];
 }
 
-// conflictOf runs for every finding of someone else: the requester's name words are gathered once per profile.
+// conflictOf and the handle checks run for every finding: the requester's name words and bare usernames are
+// gathered once per profile.
 const nameWordsByProfile = new WeakMap<RequesterProfile, NameWords>();
 
 function nameWordsOf(requester: RequesterProfile): NameWords {
@@ -361,6 +364,7 @@ function nameWordsOf(requester: RequesterProfile): NameWords {
       own: new Set([...requester.givenNames, ...requester.familyNames, ...requester.nameTokens]),
       family: requester.familyNames.filter((f) => f.length >= 4),
       familyInitials: new Set(requester.familyNames.map((f) => f.charAt(0))),
+      bareUsernames: requester.usernames.map(bareHandle),
     };
     nameWordsByProfile.set(requester, words);
   }

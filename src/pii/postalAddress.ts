@@ -152,6 +152,15 @@ export function isEnglishStreetType(lowerCase: string): boolean {
   return englishTypes.has(lowerCase);
 }
 
+// The first letters of the French street types, and their longest length (a dot after one included).
+const frenchTypeInitials = new Set(frenchStreetTypes.map((type) => type.charCodeAt(0)));
+const longestFrenchType = Math.max(...frenchStreetTypes.map((type) => type.length)) + 1;
+
+/** Whether a lower-case word of `length` starting with `initial` may be a French street type: a look before a slice. */
+export function mayBeFrenchStreetType(initial: number, length: number): boolean {
+  return length <= longestFrenchType && frenchTypeInitials.has(initial);
+}
+
 /** "rue", "r.", "bd", "allée": a French street type, in lower case, that comes before the street's name. */
 export function isFrenchStreetType(lowerCase: string): boolean {
   return frenchTypes.has(lowerCase);

@@ -8,7 +8,7 @@
 // posts without numbers; addressBlock.ts reads what follows it.
 import { foldWord } from './foldedText';
 import { isNeverAName, isSentenceWord } from './ordinaryWords';
-import { isEnglishStreetType, isFrenchStreetType } from './postalAddress';
+import { isEnglishStreetType, isFrenchStreetType, mayBeFrenchStreetType } from './postalAddress';
 
 const sp = String.raw`[ \t\u00a0]`;
 
@@ -233,6 +233,9 @@ function mayStartStreetAfter(text: string, at: number): boolean {
   // "bis", "ter" after the number, then the type: "142 bis rue Pasteur".
   let end = k;
   while (end < text.length && !isGapCode(text.charCodeAt(end)) && text.charCodeAt(end) !== 10) end += 1;
+  // "10 minutes", "2 days": most lower-case words after a number are let go on their first letter and length ("bis"
+  // and "ter" start as types do).
+  if (!mayBeFrenchStreetType(code, end - k)) return false;
   const word = text.slice(k, end).toLowerCase();
   return isFrenchStreetType(word) || isFrenchStreetType(withoutDot(word)) || word === 'bis' || word === 'ter';
 }
@@ -434,12 +437,16 @@ const postBoxBefore = new RegExp(
 );
 const boxNumber = /\d{1,6}(?![\p{L}\p{N}])/uy;
 
+// "ox", "ch", "do", "os", "la" as two lower-case ASCII codes in one number; "| 0x20" lower-cases an ASCII letter.
+const boxWordEndings = new Set(['ox', 'ch', 'do', 'os', 'la'].map((ending) => (ending.charCodeAt(0) << 8) | ending.charCodeAt(1)));
+
 /** The post-office box whose number starts at `at`, if it is one. */
 function postBoxAt(text: string, at: number): StreetLine | undefined {
   let k = at - 1;
   while (k >= 0 && (isGapCode(text.charCodeAt(k)) || text.charCodeAt(k) === 35)) k -= 1;
-  // The last letter of "box", "postfach", "apartado", "correos" or "casilla".
-  if (k === at - 1 || !'xXhHoOsSaA'.includes(text.charAt(k))) return undefined;
+  // The last two letters of "box", "postfach", "apartado", "correos" or "casilla", in any case: "was 3", "also 4",
+  // "to 5" are let go without a slice.
+  if (k === at - 1 || !boxWordEndings.has(((text.charCodeAt(k - 1) | 0x20) << 8) | (text.charCodeAt(k) | 0x20))) return undefined;
   const label = postBoxBefore.exec(text.slice(Math.max(0, at - 32), at));
   boxNumber.lastIndex = at;
   const number = boxNumber.exec(text);
@@ -458,7 +465,9 @@ const militaryAddress = new RegExp(
 
 /** The military address whose ZIP code starts at `at` ("APO AE 09012"), if it is one. */
 function militaryAddressAt(text: string, at: number): StreetLine | undefined {
-  if (!isGapCode(text.charCodeAt(at - 1)) || !'aepAEP'.includes(text.charAt(at - 2)) || !'aA'.includes(text.charAt(at - 3))) return undefined;
+  // "APO AE 09012": a space, then "AA", "AE" or "AP" in any case, before the ZIP code.
+  const code = text.charCodeAt(at - 2) | 0x20;
+  if (!isGapCode(text.charCodeAt(at - 1)) || (code !== 97 && code !== 101 && code !== 112) || (text.charCodeAt(at - 3) | 0x20) !== 97) return undefined;
   let end = at;
   while (isDigitCode(text.charCodeAt(end)) || (text.charCodeAt(end) === 45 && isDigitCode(text.charCodeAt(end + 1)))) end += 1;
   if (isDigitCode(text.charCodeAt(end)) || /[\p{L}]/u.test(text.charAt(end))) return undefined;

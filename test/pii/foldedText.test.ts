@@ -1,5 +1,5 @@
 // Folding makes "Marie-Hélène" and "marie helene" the same string while keeping the way back to the original.
-import { foldNeedle, foldText, foldTextByLetter, locateFolded } from '../../src/pii/foldedText';
+import { foldNeedle, foldText, foldTextByLetter, locateFolded, quickFold } from '../../src/pii/foldedText';
 
 describe('a folded text', () => {
   it('ignores case, accents, whitespace runs and, for names, hyphens', () => {
@@ -51,5 +51,32 @@ describe('folding a text in stretches copied from its lower-cased copy', () => {
     expect(folded.origins.rangeOf(5)).toEqual({ start: 5, end: 7 });
     expect(folded.origins.rangeOf(12)).toEqual({ start: 13, end: 16 });
     expect(foldText('a b', { lowerCase: 'a b' }).origins.rangeOf(1)).toEqual({ start: 1, end: 2 });
+  });
+});
+
+describe('the quick fold', () => {
+  // The reference: the whole text lower-cased, decomposed, stripped of accents, special letters spelled out.
+  const specials: Record<string, string> = { ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', '’': "'", ʼ: "'", '‘': "'" };
+  const reference = (text: string) =>
+    text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/[łđðøßæœıþ’ʼ‘]/gu, (c) => specials[c] ?? c);
+
+  it('folds letter by letter exactly as the whole text normalised, marks and emoji included', () => {
+    const alphabet = ['a', 'B', 'é', 'É', 'ß', 'æ', 'Ł', 'ǿ', ' ', '\u0301', '\u0316', '\u093c', 'क़', '😀', '️', 'Σ', 'İ', '’',
+      '\ud800', 'ﬁ', 'Å', '한', 'ệ', '𝅗𝅥'];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = 1 + next(10); k > 0; k--) text += alphabet[next(alphabet.length)];
+      expect(quickFold(text)).toBe(reference(text));
+    }
+  });
+
+  it('uses the lower-cased text it is given', () => {
+    expect(quickFold('Łukasz ÉMILE Weißmann', 'łukasz émile weißmann')).toBe('lukasz emile weissmann');
+    expect(quickFold('plain ascii text')).toBe('plain ascii text');
   });
 });

@@ -1,13 +1,16 @@
 // Finds the IPv4 and IPv6 addresses of people's connections. Private, loopback and well-known resolver addresses
 // say nothing about a person; a four-part version number ("since the 5.12.0.3 update") is told apart by its words.
+import { anchoredMatches, stickyCopy } from '../anchoredMatches';
 import type { Recognizer } from '../recognizer';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 const octet = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 // A port after the address (":51234") stays outside; "10.0.19045.2965" and "v4.2.1.0" are not addresses.
-const ipv4Pattern = new RegExp(String.raw`(?<![\p{L}\p{N}_.\-])${octet}(?:\.${octet}){3}(?![\p{L}\p{N}_]|[.\-]\p{N})`, 'gu');
-// Every IPv4 address has a digit, a dot and a digit in a row: most posts have none and are spared the scan.
-const digitDotDigit = /\d\.\d/u;
+// An address starts a run of digits, and its first part ends in a dot one to three digits in: it is tried only there.
+export const ipv4Pattern = stickyCopy(
+  new RegExp(String.raw`(?<![\p{L}\p{N}_.\-])${octet}(?:\.${octet}){3}(?![\p{L}\p{N}_]|[.\-]\p{N})`, 'gu'),
+);
 const ipv6Pattern = /(?<![\p{L}\p{N}_:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|:|\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}_:.])/giu;
 const hexGroup = /^[0-9a-f]{1,4}$/iu;
 // Two colons with hex digits about them: without this the costlier IPv6 pattern is not run (nor this one, in a
@@ -31,11 +34,12 @@ const sharedAddresses = new Set([
 
 export const ipAddressRecognizer: Recognizer = {
   name: 'ip address',
-  recognize(text) {
+  recognize(text, context) {
     const spans: Span[] = [];
     // "tested on 3.8.8 (build 4129) and 3.3.5.234": a number listed after another is what that one is.
     const acceptedEnds = new Set<number>();
-    for (const match of digitDotDigit.test(text) ? text.matchAll(ipv4Pattern) : []) {
+    const starts = factsOf(text, context).digitRunStarts.filter((at) => dotEndsFirstPart(text, at));
+    for (const match of anchoredMatches(ipv4Pattern, text, starts)) {
       const written = match[0];
       if (!isPersonalIpv4(written)) continue;
       const lineBefore = lineBeforeOf(text, match.index, 40);
@@ -63,6 +67,11 @@ export const ipAddressRecognizer: Recognizer = {
     return spans;
   },
 };
+
+/** Whether a dot follows the first one, two or three characters from `at`: where an address's first part ends. */
+export function dotEndsFirstPart(text: string, at: number): boolean {
+  return text.charCodeAt(at + 1) === 46 || text.charCodeAt(at + 2) === 46 || text.charCodeAt(at + 3) === 46;
+}
 
 function lineBeforeOf(text: string, index: number, length: number): string {
   const before = text.slice(Math.max(0, index - length), index);

@@ -13,7 +13,7 @@ import {
   streetLengthAfterNumber,
 } from '../postalAddress';
 import { addressBlock, addressBlockEnd } from '../addressBlock';
-import { addressPatternStarts } from '../addressPatternStarts';
+import { houseNumberStartsIn, mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../addressPatternStarts';
 import { localityAnchorsIn, type LocalityAnchor } from '../localityAnchors';
 import type { Recognizer } from '../recognizer';
 import {
@@ -23,7 +23,7 @@ import {
   streetLinesAt,
   type StreetLine,
 } from '../streetLine';
-import { factsOf, type TextFacts } from '../textFacts';
+import { factsOf } from '../textFacts';
 import type { Span } from '../types';
 
 // Just before a venue's or business's address on the same line: "à la librairie Le Bateau Livre, 154 rue …".
@@ -48,22 +48,29 @@ export const postalAddressRecognizer: Recognizer = {
   name: 'postal address',
   recognize(text, context) {
     const spans: Span[] = [];
-    const facts = factsOf(text, context);
-    findNearLocalities(text, facts.digitRunStarts, spans);
-    const cues = mayHoldAddressCue(facts.lower) ? [...text.matchAll(addressCue)] : [];
-    findAfterCues(text, cues, spans);
-    findStreetLines(text, facts, spans);
+    const digitRunStarts = factsOf(text, context).digitRunStarts;
+    // Every address but a street corner holds a number: a house number, a box's, a postcode.
+    if (digitRunStarts.length > 0) findNearLocalities(text, digitRunStarts, spans);
+    const cues = mayHoldAddressCue(text, digitRunStarts) ? [...text.matchAll(addressCue)] : [];
+    findAfterCues(text, digitRunStarts, cues, spans);
+    findStreetLines(text, digitRunStarts, spans);
     findLabelledAddresses(text, cues, spans);
     return spans;
   },
 };
 
-// What every word of addressWords starts with, in lower case: one plain pattern over the shared lower-case text
-// costs a third of the cue pattern (case-insensitive, with word boundaries), and most posts hold none of these.
-const addressCueStem = /addr|adresse|live|habite|domicile|chez|ship|send|envo|anschrift|wohn/u;
+// What every word of addressWords starts with, as the cue pattern reads it (any case of ASCII letters): one plain
+// pattern costs a fraction of the cue pattern, with its word boundaries, and most posts hold none of these.
+const addressCueStem = /addr|adresse|live|habite|domicile|chez|ship|send|envo|anschrift|wohn/i;
+const longestCueStem = 'anschrift'.length;
 
-function mayHoldAddressCue(lowerCase: string): boolean {
-  return addressCueStem.test(lowerCase);
+/**
+ * Whether a cue word may start before the post's last number. A cue only counts with a number after it (the value
+ * of its label, a house number in its zone or in a zone joined to it), so the text after that number goes unread.
+ */
+function mayHoldAddressCue(text: string, digitRunStarts: readonly number[]): boolean {
+  const lastNumber = digitRunStarts[digitRunStarts.length - 1];
+  return lastNumber !== undefined && addressCueStem.test(text.slice(0, lastNumber + longestCueStem));
 }
 
 // The address patterns run sticky at the offsets where they may start (see addressPatternStarts.ts).
@@ -84,14 +91,18 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
   const anchors = localityAnchorsIn(text, digitRunStarts);
   if (anchors.length === 0) return;
   for (const zone of zonesAround(anchors, text.length, zoneBefore, zoneAfter)) {
+    const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
+    // Both patterns want a number in the zone, a post-office box's too.
+    if (numbers.length === 0) continue;
     const part = text.slice(zone.start, zone.end);
-    for (const match of matchesWithStreet(numberFirstAt, part, addressPatternStarts(part, { numbers: true, postBoxes: true }), isStreetAfterNumber)) {
+    const numberFirstStarts = mergedStarts(houseNumberStartsIn(part, numbers), postBoxStartsIn(part));
+    for (const match of matchesWithStreet(numberFirstAt, part, numberFirstStarts, isStreetAfterNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
     // Streets written before their number ("Rue Haute 69") only come with a postcode before the city.
     if (!zone.postcode) continue;
-    for (const match of matchesWithStreet(streetFirstAt, part, addressPatternStarts(part, { streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+    for (const match of matchesWithStreet(streetFirstAt, part, streetBeforeNumberStartsIn(part, numbers), isStreetBeforeNumber)) {
       const start = zone.start + match.index;
       if (!isVenue(lineBefore(text, start))) report(text, spans, start, start + match[0].length, 0.9);
     }
@@ -99,13 +110,15 @@ function findNearLocalities(text: string, digitRunStarts: readonly number[], spa
 }
 
 /** A house number and street alone, after a word such as "my address" on their line. */
-function findAfterCues(text: string, cues: readonly RegExpExecArray[], spans: Span[]): void {
+function findAfterCues(text: string, digitRunStarts: readonly number[], cues: readonly RegExpExecArray[], spans: Span[]): void {
   if (cues.length === 0) return;
   const cueAnchors = cues.map((cue) => ({ start: cue.index, end: cue.index + cue[0].length, postcode: false }));
   for (const zone of zonesAround(cueAnchors, text.length, 0, cueZone)) {
+    const numbers = numberStartsIn(text, digitRunStarts, zone.start, zone.end);
+    if (numbers.length === 0) continue;
     const part = text.slice(zone.start, zone.end);
-    if (!/\d/u.test(part)) continue;
-    for (const match of matchesWithStreet(streetAloneAt, part, addressPatternStarts(part, { numbers: true, streetsBeforeNumbers: true }), isStreetBeforeNumber)) {
+    const starts = mergedStarts(houseNumberStartsIn(part, numbers), streetBeforeNumberStartsIn(part, numbers));
+    for (const match of matchesWithStreet(streetAloneAt, part, starts, isStreetBeforeNumber)) {
       const start = zone.start + match.index;
       const after = match.groups?.after;
       // "12 rue du Helder depuis 2010": the street stops where its name does.
@@ -143,16 +156,20 @@ function findLabelledAddresses(text: string, cues: readonly RegExpExecArray[], s
   }
 }
 
+// "corner of" in any case of its ASCII letters, as the lower-case text would hold it: a literal pattern is searched
+// faster than a substring of the lower-case copy.
+const cornerOf = /corner of/i;
+
 /**
  * Street lines that no postcode or cue announced (see streetLine.ts), with the flat, city, postcode and country
  * lines that follow them; post-office boxes and military addresses (read from their numbers too), street corners.
  * Module functions rather than closures: this runs for every post.
  */
-function findStreetLines(text: string, facts: TextFacts, spans: Span[]): void {
-  for (const street of streetLinesAt(text, facts.digitRunStarts)) {
+function findStreetLines(text: string, digitRunStarts: readonly number[], spans: Span[]): void {
+  for (const street of streetLinesAt(text, digitRunStarts)) {
     if (!isInside(spans, street.start)) reportLine(text, spans, street.start, street.end, street.unnamed === true ? 0.7 : 0.8, street);
   }
-  if (facts.lower.includes('corner of')) {
+  if (cornerOf.test(text)) {
     for (const match of text.matchAll(intersectionPattern)) {
       const first = looksLikeStreet(match.groups?.first ?? '');
       const second = match.groups?.second ?? '';

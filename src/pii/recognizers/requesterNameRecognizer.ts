@@ -17,7 +17,7 @@ export const requesterNameRecognizer: Recognizer = {
     // text lower-cased (most often enough), then without accents.
     const lower = factsOf(text, context).lower;
     if (!requester.nameTokens.some((token) => lower.includes(token))) {
-      const quick = quickFold(text);
+      const quick = quickFold(text, lower);
       if (!requester.nameTokens.some((token) => quick.includes(token))) return [];
     }
     const folded = foldText(text, { joinHyphens: true, lowerCase: lower });

@@ -16,14 +16,16 @@ export const requesterUsernameRecognizer: Recognizer = {
     // A quick look before folding for real: in the text lower-cased (most often enough), then without accents.
     const lower = factsOf(text, context).lower;
     if (!requester.usernames.some((username) => lower.includes(username))) {
-      const quick = quickFold(text);
+      const quick = quickFold(text, lower);
       if (!requester.usernames.some((username) => quick.includes(username))) return [];
     }
     const folded = foldText(text, { lowerCase: lower });
-    const links = [...text.matchAll(urlAround)].map((m) => ({ start: m.index, end: m.index + trimLink(m[0]).length }));
+    // The links are read only once a username is found: most posts that pass the quick look hold none.
+    let links: { start: number; end: number }[] | undefined;
     const spans: Span[] = [];
     for (const username of requester.usernames) {
       for (const { start, end } of locateFolded(folded, username)) {
+        links ??= [...text.matchAll(urlAround)].map((m) => ({ start: m.index, end: m.index + trimLink(m[0]).length }));
         const link = links.find((l) => l.start < start && end <= l.end);
         if (link) {
           if (text[start - 1] === '/' || text[start - 1] === '@') {
