@@ -92,9 +92,8 @@ export class OriginMap {
 
 /** The folded text alone, or with the original range of every folded unit when `origins` is given. */
 function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
-  let value = '';
-  // The last code unit put in the folded text (-1 before any): a gap after a space widens that space.
-  let last = -1;
+  // `last` is the last code unit put in the folded text: a gap after a space widens that space.
+  const progress: FoldProgress = { value: '', last: -1 };
   let index = 0;
   while (index < text.length) {
     // Most of a post is runs of ASCII word characters: each folds to itself lower-cased, one unit for one, so a
@@ -102,41 +101,14 @@ function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
     const runStart = index;
     for (let code = text.charCodeAt(index); code < 0x80 && !isAsciiGap(code, joinHyphens); code = text.charCodeAt(index)) index += 1;
     if (index > runStart) {
-      origins?.add(value.length, runStart, index, true);
-      value += text.slice(runStart, index).toLowerCase();
-      last = text.charCodeAt(index - 1); // never a space: spaces are gaps
+      origins?.add(progress.value.length, runStart, index, true);
+      progress.value += text.slice(runStart, index).toLowerCase();
+      progress.last = text.charCodeAt(index - 1); // never a space: spaces are gaps
       if (index >= text.length) break;
     }
-    const code = text.charCodeAt(index);
-    let end = index + 1;
-    let bare: string;
-    let isGap: boolean;
-    if (code < 0x80) {
-      isGap = true; // the run above stops at an ASCII character only when it is a gap
-      bare = ' ';
-    } else {
-      const codePoint = text.codePointAt(index) ?? code;
-      end = index + (codePoint > 0xffff ? 2 : 1);
-      isGap = isWhitespace(codePoint) || (joinHyphens && (codePoint === 0x2010 || codePoint === 0x2011));
-      bare = isGap ? ' ' : foldLetter(codePoint);
-    }
-    if (isGap) {
-      // A run of gaps becomes one space that stands for the whole run.
-      if (last === 32) origins?.extendLast(end);
-      else {
-        origins?.add(value.length, index, end, false);
-        value += ' ';
-        last = 32;
-      }
-    } else if (bare.length > 0) {
-      // Every unit of the folded letter ("ss" for "ß", the two of an emoji) stands for the whole original letter.
-      origins?.add(value.length, index, end, false);
-      value += bare;
-      last = bare.charCodeAt(bare.length - 1);
-    }
-    index = end;
+    index = foldUnit(text, index, joinHyphens, progress, origins);
   }
-  return value;
+  return progress.value;
 }
 
 /**
@@ -146,8 +118,7 @@ function fold(text: string, joinHyphens: boolean, origins?: OriginMap): string {
  * only the units that fold otherwise (gap runs, accented letters, marks, emoji) go through fold()'s steps.
  */
 function foldAligned(text: string, lower: string, joinHyphens: boolean, origins?: OriginMap): string {
-  let value = '';
-  let last = -1;
+  const progress: FoldProgress = { value: '', last: -1 };
   // Where the stretch copied unchanged from `lower` began.
   let same = 0;
   let index = 0;
@@ -160,7 +131,7 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins?
         continue;
       }
       // A space that neither follows a gap nor precedes one is a gap run of its own one unit: it folds to itself.
-      if (code === 32 && (index > same || last !== 32)) {
+      if (code === 32 && (index > same || progress.last !== 32)) {
         const next = text.charCodeAt(index + 1);
         if (next < 0x80 && !isAsciiGap(next, joinHyphens)) {
           index += 1;
@@ -177,40 +148,54 @@ function foldAligned(text: string, lower: string, joinHyphens: boolean, origins?
       }
     }
     if (index > same) {
-      origins?.add(value.length, same, index, true);
-      value += lower.slice(same, index);
-      last = text.charCodeAt(index - 1); // never a space: a stretch never ends on one (see above)
+      origins?.add(progress.value.length, same, index, true);
+      progress.value += lower.slice(same, index);
+      progress.last = text.charCodeAt(index - 1); // never a space: a stretch never ends on one (see above)
     }
     // From here on, exactly fold()'s steps for a unit that is not in an ASCII run.
-    let end = index + 1;
-    let bare: string;
-    let isGap: boolean;
-    if (code < 0x80) {
-      isGap = true;
-      bare = ' ';
-    } else {
-      const codePoint = text.codePointAt(index) ?? code;
-      end = index + (codePoint > 0xffff ? 2 : 1);
-      isGap = isWhitespace(codePoint) || (joinHyphens && (codePoint === 0x2010 || codePoint === 0x2011));
-      bare = isGap ? ' ' : foldLetter(codePoint);
-    }
-    if (isGap) {
-      if (last === 32) origins?.extendLast(end);
-      else {
-        origins?.add(value.length, index, end, false);
-        value += ' ';
-        last = 32;
-      }
-    } else if (bare.length > 0) {
-      origins?.add(value.length, index, end, false);
-      value += bare;
-      last = bare.charCodeAt(bare.length - 1);
-    }
-    index = end;
-    same = end;
+    index = foldUnit(text, index, joinHyphens, progress, origins);
+    same = index;
   }
-  if (index > same) origins?.add(value.length, same, index, true);
-  return index > same ? value + lower.slice(same, index) : value;
+  if (index > same) origins?.add(progress.value.length, same, index, true);
+  return index > same ? progress.value + lower.slice(same, index) : progress.value;
+}
+
+/** What fold() and foldAligned() have built so far: the folded text and its last code unit (-1 before any). */
+interface FoldProgress {
+  value: string;
+  last: number;
+}
+
+/**
+ * Folds the one unit at `index` that is not copied as part of a run, into `progress`, and returns where the next unit
+ * starts. An ASCII unit reaches here only when it is a gap.
+ */
+function foldUnit(text: string, index: number, joinHyphens: boolean, progress: FoldProgress, origins?: OriginMap): number {
+  const code = text.charCodeAt(index);
+  let end = index + 1;
+  let bare = ' ';
+  let isGap = true;
+  if (code >= 0x80) {
+    const codePoint = text.codePointAt(index) ?? code;
+    end = index + (codePoint > 0xffff ? 2 : 1);
+    isGap = isWhitespace(codePoint) || (joinHyphens && (codePoint === 0x2010 || codePoint === 0x2011));
+    if (!isGap) bare = foldLetter(codePoint);
+  }
+  if (isGap) {
+    // A run of gaps becomes one space that stands for the whole run.
+    if (progress.last === 32) origins?.extendLast(end);
+    else {
+      origins?.add(progress.value.length, index, end, false);
+      progress.value += ' ';
+      progress.last = 32;
+    }
+  } else if (bare.length > 0) {
+    // Every unit of the folded letter ("ss" for "ß", the two of an emoji) stands for the whole original letter.
+    origins?.add(progress.value.length, index, end, false);
+    progress.value += bare;
+    progress.last = bare.charCodeAt(bare.length - 1);
+  }
+  return end;
 }
 
 /** What /\s/u matches beyond ASCII: the no-break and typographic spaces, line and paragraph separators, BOM. */
