@@ -13,7 +13,6 @@ const months = [
   'januar', 'jänner', 'februar', 'märz', 'maerz', 'juni', 'juli', 'oktober', 'dezember',
 ].sort((a, b) => b.length - a.length);
 
-const month = String.raw`(?:${months.join('|')})\.?`;
 const day = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const ordinal = String.raw`(?:st|nd|rd|th|er|re|e|\.)?`;
 const year = String.raw`(?:1[89]\d{2}|20\d{2})`;
@@ -29,10 +28,40 @@ export const numericDatePattern = stickyCopy(new RegExp(
 ));
 // A written date is found from its year, the rarer part, and read backwards: "12 March ", "March 12th, ", "1er mars ".
 export const yearPattern = stickyCopy(new RegExp(String.raw`${year}(?<=[ \u00a0,]\d{4})${boundaryAfter}`, 'gu'));
+// The day and month before a year, with any word where the month stands, checked against the months in code: the
+// months spelled out in the pattern, compiled case-insensitive, were about 100 KB of machine code run for most
+// posts. A month is a whole word there (spaces before it, ". , " or a space after it), so each match holds one
+// candidate word, and the first match whose word is a month is the first match of the pattern with the months.
+const monthWord = String.raw`[^\s\d.,]+`;
 const writtenDayMonthBefore = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.\/-])(?:${day}${ordinal}${gap}(?:of${gap})?${month},?|${month}${gap}${day}${ordinal},?)${gap}$`,
-  'iu',
+  String.raw`(?<![\p{L}\p{N}_.\/-])(?:${day}${ordinal}${gap}(?:of${gap})?(${monthWord})\.?,?|(${monthWord})\.?${gap}${day}${ordinal},?)${gap}$`,
+  'giu',
 );
+const monthSet = new Set(months);
+
+/** The length of the day and month that `before` ends with ("12 March ", "March 12th, "), or -1. */
+export function dayMonthLengthAtEnd(before: string): number {
+  writtenDayMonthBefore.lastIndex = 0;
+  for (let m = writtenDayMonthBefore.exec(before); m !== null; m = writtenDayMonthBefore.exec(before)) {
+    if (isMonth(m[1] ?? m[2] ?? '')) return m[0].length;
+    // On from the next character (a whole one: the pattern reads code points).
+    writtenDayMonthBefore.lastIndex = m.index + (isLeadSurrogate(before.charCodeAt(m.index)) ? 2 : 1);
+  }
+  return -1;
+}
+
+function isLeadSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Whether a word is a month as the `iu` flags compare: each character folded by Unicode simple case folding. On
+ * the months' letters that is lower case, but for ſ (long s) and K (Kelvin sign), which fold to s and k.
+ */
+function isMonth(word: string): boolean {
+  if (word.length > 9) return false;
+  return monthSet.has(word.toLowerCase().replace(/[ſ\u212a]/gu, (c) => (c === 'ſ' ? 's' : 'k')));
+}
 
 /** Every full date written in one of the ways above, in order of position, given where the text's digit runs start. */
 export function findCalendarDates(text: string, digitRunStarts: readonly number[]): { start: number; end: number }[] {
@@ -44,8 +73,8 @@ export function findCalendarDates(text: string, digitRunStarts: readonly number[
     if (isPlausibleDate(m[0])) dates.push({ start: m.index, end: m.index + m[0].length });
   }
   for (const m of anchoredMatches(yearPattern, text, yearStarts)) {
-    const before = writtenDayMonthBefore.exec(text.slice(Math.max(0, m.index - 24), m.index));
-    if (before !== null) dates.push({ start: m.index - before[0].length, end: m.index + m[0].length });
+    const length = dayMonthLengthAtEnd(text.slice(Math.max(0, m.index - 24), m.index));
+    if (length !== -1) dates.push({ start: m.index - length, end: m.index + m[0].length });
   }
   return dates.sort((a, b) => a.start - b.start);
 }

@@ -6,6 +6,32 @@ export const emailPattern =
 
 const localPartChar = /^[\p{L}\p{N}._%+-]$/u;
 
+// emailPattern and wholeEmail with \p{L} and \p{N} read as the ASCII letters and digits they are on ASCII text. The
+// \p{..} classes compile to about 70 KB of machine code each pattern, which a post with an "@" ran through and which
+// evicted the CPU caches; these compile to a few KB. Used only where every character they can look at is ASCII.
+const asciiEmailAt = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9@-])/y;
+const asciiWholeEmail = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const unicodeEmailAt = new RegExp(emailPattern.source, 'uy');
+
+/**
+ * The match of emailPattern that starts at `start`, or null: what a sticky copy of emailPattern gives there.
+ * Every character the pattern can read from `start` lies in the run of letters, digits and . _ % + - @ that
+ * starts there, or is the character just before or just after it; when all of those are ASCII, the ASCII pattern
+ * reads the same classes on the same characters.
+ */
+export function emailStartingAt(text: string, start: number): RegExpExecArray | null {
+  let end = start;
+  while (end < text.length && isAsciiAddressChar(text.charCodeAt(end))) end++;
+  const pattern = (start === 0 || text.charCodeAt(start - 1) < 0x80) && (end === text.length || text.charCodeAt(end) < 0x80) ? asciiEmailAt : unicodeEmailAt;
+  pattern.lastIndex = start;
+  return pattern.exec(text);
+}
+
+/** Local-part characters, and "@". */
+function isAsciiAddressChar(code: number): boolean {
+  return isAsciiLocalPartChar(code) || code === 64;
+}
+
 /**
  * Where an address whose "@" is at `at` must start: the run of local-part characters before the "@" is the whole
  * local part, since emailPattern allows none just before an address.
@@ -45,7 +71,12 @@ function isTrailSurrogate(code: number): boolean {
 const wholeEmail = /^[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 
 export function isEmailAddress(candidate: string): boolean {
-  return wholeEmail.test(candidate);
+  return isAscii(candidate) ? asciiWholeEmail.test(candidate) : wholeEmail.test(candidate);
+}
+
+function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) >= 0x80) return false;
+  return true;
 }
 
 /** Addresses compare without case: "Marie.Dupont@Free.fr" is marie.dupont@free.fr. */
