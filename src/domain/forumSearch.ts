@@ -3,7 +3,7 @@
 // posts where it finds the requester's own identifiers become part of the request.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ForumPost, ForumStore } from '../forum/port';
-import { detectPii } from '../pii/detect';
+import { DETECT_BATCH_SIZE, detectPiiInTexts } from '../pii/detect';
 import type { RequesterIdentifiers, Span } from '../pii/types';
 import { textsOf } from './postRewrite';
 
@@ -36,7 +36,11 @@ export interface SearchHit {
   spans: { location: string; text: string; span: Span }[];
 }
 
-/** Posts beyond the named ones where the detector finds the requester's identifiers, streamed from the forum. */
+/**
+ * Posts beyond the named ones where the detector finds the requester's identifiers, streamed from the forum. The
+ * candidates are searched DETECT_BATCH_SIZE posts at a time (the detector is faster over a batch), so at most that
+ * many posts are held in memory.
+ */
 export async function* searchWholeForum(
   forum: ForumStore,
   identifiers: RequesterIdentifiers,
@@ -45,14 +49,30 @@ export async function* searchWholeForum(
 ): AsyncIterable<SearchHit> {
   const terms = searchTermsFor(identifiers);
   if (terms.length === 0) return;
+  let candidates: ForumPost[] = [];
   for await (const post of forum.findPostsContaining(terms, { onProgress })) {
     if (skipPostIds.has(post.id)) continue;
-    const spans = textsOf(post).flatMap(({ location, text }) =>
-      detectPii(text, identifiers)
-        .filter((span) => span.owner === 'requester')
-        .map((span) => ({ location, text, span })),
+    candidates.push(post);
+    if (candidates.length === DETECT_BATCH_SIZE) {
+      yield* hitsAmong(candidates, identifiers);
+      candidates = [];
+    }
+  }
+  yield* hitsAmong(candidates, identifiers);
+}
+
+/** The posts among `candidates` where the detector finds the requester's own identifiers, in their order. */
+function hitsAmong(candidates: ForumPost[], identifiers: RequesterIdentifiers): SearchHit[] {
+  const textsByPost = candidates.map((post) => textsOf(post));
+  const findings = detectPiiInTexts(textsByPost.flat().map(({ text }) => ({ text, identifiers })));
+  const hits: SearchHit[] = [];
+  let next = 0;
+  for (const [index, post] of candidates.entries()) {
+    const spans = (textsByPost[index] ?? []).flatMap(({ location, text }) =>
+      (findings[next++] ?? []).filter((span) => span.owner === 'requester').map((span) => ({ location, text, span })),
     );
     // A given name alone is shared by too many people to pull a post the requester did not name into the request.
-    if (spans.some(({ text, span }) => isDistinctive(text.slice(span.start, span.end), span))) yield { post, spans };
+    if (spans.some(({ text, span }) => isDistinctive(text.slice(span.start, span.end), span))) hits.push({ post, spans });
   }
+  return hits;
 }

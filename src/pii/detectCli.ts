@@ -3,7 +3,7 @@
 //   npx tsx src/pii/detectCli.ts < posts.jsonl > predictions.jsonl
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import { detectPii } from './detect';
+import { DETECT_BATCH_SIZE, detectPiiInTexts } from './detect';
 import type { RequesterIdentifiers } from './types';
 
 export interface PostLine {
@@ -23,17 +23,32 @@ export interface PostLine {
 export async function runDetect(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
+  let batch: PostLine[] = [];
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === '') continue;
-    const post = parsePost(line, lineNumber);
-    const spans = detectPii(post.text, identifiersOf(post.requester)).map(({ start, end, type, score, owner }) => ({
-      start,
-      end,
-      type: type.toUpperCase(),
-      score,
-      owner,
-    }));
+    let post: PostLine;
+    try {
+      post = parsePost(line, lineNumber);
+    } catch (error) {
+      // The posts read before a bad line still get their findings, as they would one line at a time.
+      await writeFindings(batch, output);
+      throw error;
+    }
+    batch.push(post);
+    if (batch.length === DETECT_BATCH_SIZE) {
+      await writeFindings(batch, output);
+      batch = [];
+    }
+  }
+  await writeFindings(batch, output);
+}
+
+/** One JSON line per post, in the posts' order: its id and its findings. */
+async function writeFindings(posts: PostLine[], output: NodeJS.WritableStream): Promise<void> {
+  const findings = detectPiiInTexts(posts.map((post) => ({ text: post.text, identifiers: identifiersOf(post.requester) })));
+  for (const [index, post] of posts.entries()) {
+    const spans = (findings[index] ?? []).map(({ start, end, type, score, owner }) => ({ start, end, type: type.toUpperCase(), score, owner }));
     if (!output.write(`${JSON.stringify({ id: post.id, spans })}\n`)) await once(output, 'drain');
   }
 }

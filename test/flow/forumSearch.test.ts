@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { startWorld, type World } from '../support/world';
 import { rowsOf } from '../../src/forum/postgres/rows';
 import { searchTermsFor } from '../../src/domain/forumSearch';
+import { DETECT_BATCH_SIZE } from '../../src/pii/detect';
 
 let world: World;
 
@@ -85,3 +86,19 @@ test('a found post edited before the redaction, so that it no longer holds the i
   const after = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
   expect(after.body.posts.map((p: { id: string }) => p.id)).toEqual([named]);
 });
+
+test('more candidate posts than one detector batch all join the request, none lost at a batch boundary', async () => {
+  const count = DETECT_BATCH_SIZE + 2;
+  const carrying: string[] = [];
+  for (let index = 0; index < count; index++) carrying.push(await world.addPost(`Swap #${index}: ask batch.reader@example.org`));
+  const named = await world.addPost('I am Bea Tchreader, batch.reader@example.org.');
+  const res = await request(world.server)
+    .post('/api/v1/requests')
+    .send({ email: 'batch.reader@example.org', name: 'Bea Tchreader', posts: [named], scope: 'all', relationship: 'author', consent: true, searchForum: true });
+  expect(res.status).toBe(202);
+  const id = res.body.id as string;
+  await world.verifyFromEmail('batch.reader@example.org', id);
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(moderator());
+  const found = (review.body.posts as { id: string; source: string }[]).filter((p) => p.source === 'search').map((p) => p.id);
+  expect(found.sort()).toEqual([...carrying].sort());
+}, 60_000);

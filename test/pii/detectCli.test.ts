@@ -1,5 +1,6 @@
 // The command-line front reads posts as JSON lines and writes findings in the format the scorer reads.
 import { PassThrough } from 'node:stream';
+import { DETECT_BATCH_SIZE } from '../../src/pii/detect';
 import { runDetect } from '../../src/pii/detectCli';
 
 async function run(lines: string[]): Promise<unknown[]> {
@@ -46,5 +47,24 @@ describe('the detect command', () => {
 
   it('rejects a line without an id or text, saying which line', async () => {
     await expect(run([JSON.stringify({ id: 'a', text: 'ok' }), JSON.stringify({ text: 'no id' })])).rejects.toThrow(/line 2/u);
+  });
+
+  it('writes every post in order when there are more posts than one batch', async () => {
+    const count = DETECT_BATCH_SIZE * 2 + 1;
+    const lines = Array.from({ length: count }, (_, index) => JSON.stringify({ id: `p${index}`, text: index % 2 === 0 ? `écrire à paul${index}@gmail.com` : 'rien' }));
+    const out = (await run(lines)) as { id: string; spans: { start: number; end: number }[] }[];
+    expect(out.map((line) => line.id)).toEqual(Array.from({ length: count }, (_, index) => `p${index}`));
+    expect(out.map((line) => line.spans.length)).toEqual(Array.from({ length: count }, (_, index) => (index % 2 === 0 ? 1 : 0)));
+  });
+
+  it('still writes the findings of the posts before a bad line', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (c: Buffer) => chunks.push(c));
+    input.end([JSON.stringify({ id: 'a', text: 'ok' }), JSON.stringify({ id: 'b', text: 'paul@gmail.com' }), '{"text": "no id"}'].join('\n'));
+    await expect(runDetect(input, output)).rejects.toThrow(/line 3/u);
+    const ids = Buffer.concat(chunks).toString('utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['a', 'b']);
   });
 });
