@@ -1,36 +1,23 @@
 // What an email address looks like, how two spellings of one address compare, and which addresses belong to a
 // role or a documentation example rather than to a person.
+import { asciiWhereTheTextIs, stickyCopy } from './anchoredMatches';
 
 export const emailPattern =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@-])/gu;
 
 const localPartChar = /^[\p{L}\p{N}._%+-]$/u;
 
-// emailPattern and wholeEmail with \p{L} and \p{N} read as the ASCII letters and digits they are on ASCII text. The
-// \p{..} classes compile to about 70 KB of machine code each pattern, which a post with an "@" ran through and which
-// evicted the CPU caches; these compile to a few KB. Used only where every character they can look at is ASCII.
+// emailPattern and wholeEmail with \p{L} and \p{N} read as the ASCII letters and digits they are on ASCII text (see
+// asciiWhereTheTextIs): each \p{..} pattern compiles to about 70 KB of machine code, the copies to a few KB.
 const asciiEmailAt = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9@-])/y;
 const asciiWholeEmail = /^[A-Za-z0-9_%+-][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
-const unicodeEmailAt = new RegExp(emailPattern.source, 'uy');
 
 /**
- * The match of emailPattern that starts at `start`, or null: what a sticky copy of emailPattern gives there.
- * Every character the pattern can read from `start` lies in the run of letters, digits and . _ % + - @ that
- * starts there, or is the character just before or just after it; when all of those are ASCII, the ASCII pattern
- * reads the same classes on the same characters.
+ * The match of emailPattern that starts at `start`, or null: what a sticky copy of emailPattern gives there. Every
+ * character the pattern can read from `start` lies in the run of letters, digits and . _ % + - @ that starts there,
+ * or is the character just before or just after it.
  */
-export function emailStartingAt(text: string, start: number): RegExpExecArray | null {
-  let end = start;
-  while (end < text.length && isAsciiAddressChar(text.charCodeAt(end))) end++;
-  const pattern = (start === 0 || text.charCodeAt(start - 1) < 0x80) && (end === text.length || text.charCodeAt(end) < 0x80) ? asciiEmailAt : unicodeEmailAt;
-  pattern.lastIndex = start;
-  return pattern.exec(text);
-}
-
-/** Local-part characters, and "@". */
-function isAsciiAddressChar(code: number): boolean {
-  return isAsciiLocalPartChar(code) || code === 64;
-}
+export const emailStartingAt = asciiWhereTheTextIs(asciiEmailAt, stickyCopy(emailPattern), (code) => isAsciiLocalPartChar(code) || code === 64);
 
 /**
  * Where an address whose "@" is at `at` must start: the run of local-part characters before the "@" is the whole

@@ -15,6 +15,7 @@ import {
 import { addressBlock, addressBlockEnd } from '../addressBlock';
 import { houseNumberStartsIn, mergedStarts, numberStartsIn, postBoxStartsIn, streetBeforeNumberStartsIn } from '../addressPatternStarts';
 import { localityAnchorsIn, type LocalityAnchor } from '../localityAnchors';
+import { anchoredMatches } from '../anchoredMatches';
 import type { Recognizer } from '../recognizer';
 import {
   intersectionPattern,
@@ -215,27 +216,12 @@ function zonesAround(anchors: readonly LocalityAnchor[], length: number, before:
   return zones;
 }
 
-/**
- * The matches of a sticky pattern at `starts` (ascending) as a global search would find them: a match whose street
- * group, when there is one, names no street is retried from the next offset; the search reads on after a match.
- */
+/** The matches of a sticky pattern at `starts` (ascending) whose street group, when there is one, names a street. */
 function matchesWithStreet(pattern: RegExp, text: string, starts: readonly number[], namesStreet: (street: string) => boolean): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  let from = 0;
-  for (const start of starts) {
-    if (start < from) continue;
-    pattern.lastIndex = start;
-    const match = pattern.exec(text);
-    if (match === null) continue;
+  return anchoredMatches(pattern, text, starts, (match) => {
     const street = match.groups?.street ?? match.groups?.before;
-    if (street === undefined || namesStreet(street)) {
-      matches.push(match);
-      from = start + match[0].length;
-    } else {
-      from = start + 1;
-    }
-  }
-  return matches;
+    return street === undefined || namesStreet(street);
+  });
 }
 
 const anyVenueWord = new RegExp(venueWord.source, 'iu');

@@ -1,6 +1,7 @@
 // Finds other people's handles: @mentions, Discord tags ("marie#1234"), the author of a quoted post
 // ("> **lea_lit** wrote:", [quote="lea_lit"]) and a handle after a label ("Insta : marie_reads", "my username
 // here is marie", "add me: marie.reads"). Group mentions, the operator's own accounts and code are not people.
+import { anchoredMatches, asciiWhereTheTextIs, positionsOf, stickyCopy } from '../anchoredMatches';
 import { isOperatorAccount } from '../operatorAccounts';
 import type { Recognizer } from '../recognizer';
 import type { Span } from '../types';
@@ -11,28 +12,18 @@ const mentionPattern = new RegExp(
   String.raw`@(?<![\p{L}\p{N}_.+\-@\/\\]@)[\p{L}_](?:[\p{L}\p{N}_.\-]*[\p{L}\p{N}_])?(?![\p{L}\p{N}_@\/]|\.[\p{L}\p{N}])`,
   'gu',
 );
-// The mention pattern with \p{L} and \p{N} read as the ASCII letters and digits they are on ASCII text: the \p{..}
-// classes compile to tens of KB of machine code, run for most posts (most hold an "@"), that evict the CPU caches.
-// Used only where every character the pattern can read is ASCII (see mentionAt).
+// The mention pattern with \p{L} and \p{N} read as the ASCII letters and digits they are on ASCII text (see
+// asciiWhereTheTextIs): it runs for most posts, since most hold an "@".
 const asciiMention = /@(?<![A-Za-z0-9_.+\-@\/\\]@)[A-Za-z_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?(?![A-Za-z0-9_@\/]|\.[A-Za-z0-9])/y;
-const unicodeMention = new RegExp(mentionPattern.source, 'uy');
 
 /**
  * The match of mentionPattern at the "@" at `at`, or null. The pattern reads the character before the "@", and
- * from it on only letters, digits, "_", "." and "-" but for the one character that ends their run: when those
- * two are ASCII, so is all it reads, and the ASCII pattern reads the same classes on the same characters.
+ * from it on only "@", letters, digits, "_", "." and "-" but for the one character that ends their run.
  */
-export function mentionAt(text: string, at: number): RegExpExecArray | null {
-  let end = at + 1;
-  while (end < text.length && isAsciiHandleChar(text.charCodeAt(end))) end++;
-  const ascii = (at === 0 || text.charCodeAt(at - 1) < 0x80) && (end === text.length || text.charCodeAt(end) < 0x80);
-  const pattern = ascii ? asciiMention : unicodeMention;
-  pattern.lastIndex = at;
-  return pattern.exec(text);
-}
+export const mentionAt = asciiWhereTheTextIs(asciiMention, stickyCopy(mentionPattern), isAsciiHandleChar);
 
 function isAsciiHandleChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45 || code === 64;
 }
 
 // Found from its "#1234", the rarer end, then read backwards to the start of the name.
@@ -74,13 +65,8 @@ export const usernameRecognizer: Recognizer = {
     // Each pattern needs a character most posts lack ("@", "#", "**" or "["): those posts are spared the scan.
     // The patterns are run with exec rather than matchAll, which copies the pattern for every text; none of them
     // matches the empty string, so the two find the same matches.
-    // Every mention starts at an "@": tried at each, and after a mention from its end on, as a global scan would.
-    for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-      const m = mentionAt(text, at);
-      if (m === null) continue;
-      report(spans, m.index, m[0], 0.85);
-      at += m[0].length - 1;
-    }
+    // Every mention starts at an "@".
+    for (const m of anchoredMatches(mentionAt, text, positionsOf(text, '@'))) report(spans, m.index, m[0], 0.85);
     if (text.includes('#')) {
       discordNumberPattern.lastIndex = 0;
       for (let m = discordNumberPattern.exec(text); m !== null; m = discordNumberPattern.exec(text)) {
