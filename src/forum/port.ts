@@ -30,6 +30,11 @@ export type RewriteResult =
   | { status: 'changed'; contentHash: string } // the post's current hash is not the expected one: nothing written
   | { status: 'not_found' };
 
+export type DeleteResult =
+  | { status: 'deleted' }
+  | { status: 'changed'; contentHash: string } // the post's current hash is not the expected one: nothing deleted
+  | { status: 'not_found' };
+
 export interface ForumStore {
   getPost(id: string): Promise<ForumPost | null>;
   existingPostIds(ids: string[]): Promise<Set<string>>;
@@ -45,6 +50,8 @@ export interface ForumStore {
   ): AsyncIterable<ForumPost>;
   /** In ONE transaction: lock the post (SELECT … FOR UPDATE), re-read it with its revisions, compare postContentHash with expectedHash; if equal, call rewrite(post) and write body, rendered body and every revision it returns; return the new hash. */
   applyRewrite(postId: string, expectedHash: string, rewrite: (post: ForumPost) => PostRewrite): Promise<RewriteResult>;
+  /** In ONE transaction: lock the post, compare postContentHash with expectedHash; if equal, delete its revisions and the post. */
+  deletePost(postId: string, expectedHash: string): Promise<DeleteResult>;
 }
 
 /** SHA-256 hex over a canonical JSON of body, renderedBody and revisions (id, before, after, in id/created order). */

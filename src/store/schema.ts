@@ -28,6 +28,10 @@ export const requests = pgTable(
     /** Four eyes: who gave the first approval, when approved findings include other people's information. */
     firstApprover: text('first_approver'),
     firstApprovedAt: at('first_approved_at'),
+    /** A parent or guardian asks for a child under 13: urgent, 72-hour deadline, posts may be deleted whole. */
+    childUnder13: boolean('child_under_13').notNull().default(false),
+    /** The requester agreed that keyed hashes of what was removed be kept, to catch it if it is posted again. */
+    keepRemovedHashes: boolean('keep_removed_hashes').notNull().default(false),
     createdAt: at('created_at').notNull(),
     verifiedAt: at('verified_at'),
     updatedAt: at('updated_at').notNull(),
@@ -58,6 +62,8 @@ export const requestPosts = pgTable(
     source: text('source').notNull().default('named'),
     /** pending | located | not_found | redacted */
     status: text('status').notNull(),
+    /** redact: the approved spans are rewritten; delete: the whole post goes, with its revisions (a child's information). */
+    action: text('action').notNull().default('redact'),
     reviewedHash: text('reviewed_hash'),
     redactedHash: text('redacted_hash'),
     locatedAt: at('located_at'),
@@ -178,3 +184,58 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: at('last_used_at'),
   revokedAt: at('revoked_at'),
 });
+
+/**
+ * Keyed hashes (HMAC with the service secret) of the normalised identifiers a completed request removed, kept
+ * with the requester's consent so that a post created or edited later can be checked against them. Never the
+ * identifiers themselves. Forgetting deletes the request's rows.
+ */
+export const removedIdentifiers = pgTable(
+  'removed_identifiers',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    /** email | phone | national_id | name | username | address | … : what a match leads to (redact at once or review). */
+    kind: text('kind').notNull(),
+    hash: text('hash').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('removed_identifiers_hash').on(t.hash), index('removed_identifiers_request').on(t.requestId)],
+);
+
+/** Webhooks the forum sent: the event id deduplicates deliveries; the payload's ids only, never post text. */
+export const forumEvents = pgTable('forum_events', {
+  /** The forum's event id. */
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  postId: text('post_id'),
+  userId: text('user_id'),
+  /** AES-256-GCM box of what a pii.reported event says in free text (reporter's note, contact). */
+  detailsBox: text('details_box'),
+  receivedAt: at('received_at').notNull(),
+  handledAt: at('handled_at'),
+  /** What handling it did, in a word or two (for admins): 'no_match', 'redacted', 'review_opened', … */
+  outcome: text('outcome'),
+});
+
+/** Signed events Erasure sends to the forum's webhook URL, with every attempt's result, for admins to see. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    /** redaction.applied | request.completed */
+    event: text('event').notNull(),
+    requestId: uuid('request_id'),
+    /** Ids and counts only, never post text or identifiers. */
+    payload: jsonb('payload').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    lastAttemptAt: at('last_attempt_at'),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_created').on(t.createdAt)],
+);

@@ -257,6 +257,24 @@ describe('rewriting a post', () => {
     expect(await forum.getPost(other?.id ?? '')).toEqual(other);
   });
 
+  test('deleting a post removes it and its revisions, only while it is the post that was reviewed', async () => {
+    const id = await insertPost(original);
+    const reviewed = await forum.getPost(id);
+    await database.db.execute(sql`UPDATE forum.posts SET body_raw = 'Edited since.' WHERE id = ${id}`);
+
+    await expect(forum.deletePost(id, reviewed?.contentHash ?? '')).resolves.toMatchObject({ status: 'changed' });
+    const edited = await forum.getPost(id);
+    expect(edited?.body).toBe('Edited since.');
+    expect(edited?.revisions).toHaveLength(original.revisions?.length ?? 0);
+
+    await expect(forum.deletePost(id, edited?.contentHash ?? '')).resolves.toEqual({ status: 'deleted' });
+    expect(await forum.getPost(id)).toBeNull();
+    const revisions = rowsOf(await database.db.execute(sql`SELECT id FROM forum.post_revisions WHERE post_id = ${id}`));
+    expect(revisions).toEqual([]);
+    await expect(forum.deletePost(id, edited?.contentHash ?? '')).resolves.toEqual({ status: 'not_found' });
+    await expect(forum.deletePost('abc', 'any')).resolves.toEqual({ status: 'not_found' });
+  });
+
   test('rewriting a post that does not exist answers not_found', async () => {
     const rewrite = jest.fn(redactPhone);
     await expect(forum.applyRewrite('987654321', 'any', rewrite)).resolves.toEqual({ status: 'not_found' });

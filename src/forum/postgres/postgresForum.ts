@@ -177,6 +177,22 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
         return { status: 'applied' as const, contentHash: written.contentHash };
       });
     },
+
+    async deletePost(postId, expectedHash) {
+      if (!(await acceptsId())(postId)) return { status: 'not_found' };
+      const { p, r } = names;
+      return db.transaction(async (tx) => {
+        const locked = rowsOf(await tx.execute(sql`SELECT p.${p.id} FROM ${p.table} AS p WHERE p.${p.id} = ${postId} FOR UPDATE`));
+        if (locked.length === 0) return { status: 'not_found' as const };
+        const [current] = await loadPosts(tx, sql`p.${p.id} = ${postId}`);
+        if (!current) return { status: 'not_found' as const };
+        if (current.contentHash !== expectedHash) return { status: 'changed' as const, contentHash: current.contentHash };
+        // Revisions first: a forum whose revisions reference the post by a foreign key refuses the other order.
+        await tx.execute(sql`DELETE FROM ${r.table} WHERE ${r.postId} = ${postId}`);
+        await tx.execute(sql`DELETE FROM ${p.table} WHERE ${p.id} = ${postId}`);
+        return { status: 'deleted' as const };
+      });
+    },
   };
 }
 
