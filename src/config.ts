@@ -37,6 +37,10 @@ const Env = z
       .string()
       .refine((v) => v.includes('{id}'), { message: 'must contain {id}, where the post id goes' })
       .optional(),
+    /** The secret shared with the forum: signs the webhooks it sends Erasure and those Erasure sends it. */
+    FORUM_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Where Erasure sends redaction.applied and request.completed; needs FORUM_WEBHOOK_SECRET. */
+    FORUM_WEBHOOK_URL: url(['http', 'https']).optional(),
     ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
@@ -76,6 +80,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
   }
   const config = parsed.data;
+  if (config.FORUM_WEBHOOK_URL && !config.FORUM_WEBHOOK_SECRET) {
+    throw new ConfigError('invalid configuration: FORUM_WEBHOOK_URL: needs FORUM_WEBHOOK_SECRET, the secret that signs what Erasure sends there');
+  }
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   let forumMapping: ForumMapping;
   try {

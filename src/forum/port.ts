@@ -16,6 +16,11 @@ export interface ForumPost {
   renderedBody: string;
   createdAt: Date;
   revisions: Revision[];
+  /**
+   * Other text columns that belong to the post and are redacted with it, by name: a WordPress title and excerpt,
+   * a comment's author name, email, URL and IP address. Absent or empty when the forum keeps none.
+   */
+  fields?: Record<string, string>;
   contentHash: string;
 }
 
@@ -23,6 +28,8 @@ export interface PostRewrite {
   body: string;
   renderedBody: string;
   revisions: { id: string; before: string; after: string }[];
+  /** The post's fields after the rewrite; every field the post has, changed or not. */
+  fields?: Record<string, string>;
 }
 
 export type RewriteResult =
@@ -54,13 +61,18 @@ export interface ForumStore {
   deletePost(postId: string, expectedHash: string): Promise<DeleteResult>;
 }
 
-/** SHA-256 hex over a canonical JSON of body, renderedBody and revisions (id, before, after, in id/created order). */
-export function postContentHash(post: Pick<ForumPost, 'body' | 'renderedBody' | 'revisions'>): string {
+/**
+ * SHA-256 hex over a canonical JSON of body, renderedBody and revisions (id, before, after, in id/created order),
+ * and of the fields by name when the post has any (a post without fields hashes as it always did).
+ */
+export function postContentHash(post: Pick<ForumPost, 'body' | 'renderedBody' | 'revisions' | 'fields'>): string {
   // Sorted here rather than trusted from the caller, so that the hash never depends on how a connector ordered them.
   const revisions = [...post.revisions]
     .sort(compareRevisions)
     .map((r) => ({ id: r.id, before: r.before, after: r.after }));
-  const canonical = JSON.stringify({ body: post.body, renderedBody: post.renderedBody, revisions });
+  const fieldNames = Object.keys(post.fields ?? {}).sort();
+  const fields = fieldNames.length === 0 ? undefined : fieldNames.map((name) => [name, post.fields?.[name] ?? '']);
+  const canonical = JSON.stringify({ body: post.body, renderedBody: post.renderedBody, revisions, ...(fields ? { fields } : {}) });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 

@@ -19,6 +19,9 @@ test.each([
   ['PORT', 'eighty', /PORT/],
   ['ERASURE_SECRET', 'short', /ERASURE_SECRET/],
   ['FORUM_POST_URL', 'https://forum.example/p/', /FORUM_POST_URL/],
+  ['FORUM_WEBHOOK_SECRET', 'too short', /FORUM_WEBHOOK_SECRET: must be at least 32 characters/],
+  ['FORUM_WEBHOOK_URL', 'ftp://forum.example/hooks', /FORUM_WEBHOOK_URL/],
+  ['FORUM_WEBHOOK_URL', 'https://forum.example/hooks', /FORUM_WEBHOOK_URL: needs FORUM_WEBHOOK_SECRET/],
 ])('a malformed %s stops start-up with a message naming it', (name, value, message) => {
   expect(() => readConfig({ [name]: value })).toThrow(message);
 });

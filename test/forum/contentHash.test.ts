@@ -33,3 +33,13 @@ test('text cannot move between fields without changing the hash', () => {
     postContentHash({ body: 'a', renderedBody: 'bc', revisions: [] }),
   );
 });
+
+test('fields take part in the hash by name, and a post without any hashes as it did before fields existed', () => {
+  const hash = postContentHash(post);
+  expect(postContentHash({ ...post, fields: {} })).toBe(hash);
+  const titled = postContentHash({ ...post, fields: { title: 'Hello', excerpt: '' } });
+  expect(titled).not.toBe(hash);
+  expect(postContentHash({ ...post, fields: { excerpt: '', title: 'Hello' } })).toBe(titled);
+  expect(postContentHash({ ...post, fields: { title: 'Hello!', excerpt: '' } })).not.toBe(titled);
+  expect(postContentHash({ ...post, fields: { title: 'Hello' } })).not.toBe(titled);
+});
