@@ -48,6 +48,11 @@ export const NewRequest = z
     consent: z.literal(true, { message: 'must be true: we need your consent to process this request' }),
     /** Consent to search every post of the forum for the identifiers, not only the named posts. */
     searchForum: z.boolean({ message: 'must be true or false' }).default(false),
+    /**
+     * Consent to keep keyed hashes of what is removed (never the identifiers themselves), so that the requester's
+     * email, phone and identity numbers are removed again at once if someone posts them later.
+     */
+    keepRemovedHashes: z.boolean({ message: 'must be true or false' }).default(false),
     lang: z.enum(locales, { message: 'must be en or fr' }).default('en'),
   })
   .strict()

@@ -77,6 +77,7 @@ const formFields: Record<string, string> = {
   relationship: 'relationship',
   details: 'details',
   searchForum: 'searchForum',
+  keepRemovedHashes: 'keepRemovedHashes',
   consent: 'consent',
 };
 
@@ -125,6 +126,7 @@ function formToRequest(form: Record<string, string | undefined>, lang: string): 
     details: optional(form.details),
     consent: form.consent === 'yes',
     searchForum: form.searchForum === 'yes',
+    keepRemovedHashes: form.keepRemovedHashes === 'yes',
     lang,
   };
 }

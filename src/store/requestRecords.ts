@@ -23,8 +23,8 @@ export interface PrivateText {
 
 const createRequestSql = `
   WITH request AS (
-    INSERT INTO requests (id, state, lang, scope, relationship, email_hash, private_box, created_at, updated_at, due_at, search_forum)
-    VALUES ($1, 'received', $2, $3, $4, $5, $6, $7::timestamptz, $7::timestamptz, $8::timestamptz, $23)
+    INSERT INTO requests (id, state, lang, scope, relationship, email_hash, private_box, created_at, updated_at, due_at, search_forum, child_under_13, keep_removed_hashes)
+    VALUES ($1, 'received', $2, $3, $4, $5, $6, $7::timestamptz, $7::timestamptz, $8::timestamptz, $23, $24, $25)
     RETURNING id
   ), identifiers AS (
     INSERT INTO requester_identifiers (id, request_id, kind, value_box)
@@ -75,6 +75,9 @@ export async function createRequest(
       audited.id, audited.actor, audited.action, JSON.stringify(audited.data), audited.prevHash, audited.hash,
       mail.id, mail.job, JSON.stringify(mail.payload),
       input.searchForum,
+      // A guardian writes for a child under 13 (the form says so): such a request is urgent.
+      input.relationship === 'guardian',
+      input.keepRemovedHashes,
     ],
   });
   deps.outboxWritten?.();

@@ -54,6 +54,7 @@ test.each([
   ['a phone number made of letters', { identifiers: { phones: ['call me maybe'], usernames: [] } }, 'identifiers.phones.0'],
   ['quoted scope without quotes', { scope: 'quoted' }, 'quotes'],
   ['an unknown field', { admin: true }, 'admin'],
+  ['a consent to keep fingerprints that is not a boolean', { keepRemovedHashes: 'yes' }, 'keepRemovedHashes'],
   ['a post reference that is not a link to this forum', { posts: ['https://elsewhere.example/post/1'] }, 'posts.0'],
 ])('%s is refused with a 400 naming the field', async (_label, change, field) => {
   await expectRefused({ ...valid(), ...change }, 400, field);

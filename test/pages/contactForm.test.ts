@@ -97,6 +97,16 @@ test('the French form is in French, errors and summary included', async () => {
   ]);
 });
 
+test("a guardian's request is marked as a child's, and the fingerprint consent is stored as ticked", async () => {
+  const link = world.config.FORUM_POST_URL.replace('{id}', postId);
+  const ticked = await sendForm({ email: 'guardian@example.org', posts: link, scope: 'all', relationship: 'guardian', keepRemovedHashes: 'yes', consent: 'yes' });
+  const plain = await sendForm({ email: 'author@example.org', posts: link, scope: 'all', relationship: 'author', consent: 'yes' });
+  const idOf = (text: string) => /data-request-id>([0-9a-f-]{36})</.exec(text)?.[1] as string;
+  expect([ticked.status, plain.status]).toEqual([202, 202]);
+  expect(await getRequest(world.database.db, idOf(ticked.text))).toMatchObject({ childUnder13: true, keepRemovedHashes: true });
+  expect(await getRequest(world.database.db, idOf(plain.text))).toMatchObject({ childUnder13: false, keepRemovedHashes: false });
+});
+
 test('what the requester typed is escaped when the form comes back', async () => {
   const res = await sendForm({ email: '"><script>alert(1)</script>', details: '</textarea><img src=x onerror=alert(2)>', posts: '', scope: 'all', relationship: 'author' });
   expect(res.status).toBe(400);
@@ -109,7 +119,7 @@ test('what the requester typed is escaped when the form comes back', async () =>
 test('every field has a label, the choices are labelled, and the page has a language, a main region and a viewport', async () => {
   const res = await request(world.server).get('/?lang=en');
   const ids = [...res.text.matchAll(/<(?:input|textarea|select)\b(?![^>]*type="hidden")[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
-  expect(ids).toEqual(expect.arrayContaining(['email', 'name', 'phones', 'usernames', 'addresses', 'posts', 'scope-all', 'scope-quoted', 'quotes', 'relationship', 'details', 'searchForum', 'consent']));
+  expect(ids).toEqual(expect.arrayContaining(['email', 'name', 'phones', 'usernames', 'addresses', 'posts', 'scope-all', 'scope-quoted', 'quotes', 'relationship', 'details', 'searchForum', 'keepRemovedHashes', 'consent']));
   for (const id of ids) expect(res.text).toMatch(new RegExp(`<label for="${id}">[^<]*\\S`));
   const controls = [...res.text.matchAll(/<(?:input|textarea|select)\b(?![^>]*type="hidden")[^>]*>/g)];
   expect(controls).toHaveLength(ids.length);
