@@ -20,6 +20,7 @@ import { DETECT_BATCH_SIZE, detectPii, detectPiiInTexts, type TextToSearch } fro
 import { identifiersOf, runDetect } from '../src/pii/detectCli';
 import type { RequesterIdentifiers } from '../src/pii/types';
 import { allPeers, packageVersion, scorerTypes, type Peer, type PredSpan } from './detectPeers';
+import { measureFloors } from './detectFloors';
 
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? '/work/shared/data';
 const SCORER = process.env.BENCH_SCORER ?? '/work/shared/tools/score-pii.mjs';
@@ -378,6 +379,21 @@ function checkTargets(title: string, results: DetectorResult[], withRequester: b
   console.log(`  ${lines.filter(([ok]) => ok).length}/${lines.length} PASS`);
 }
 
+/** What the 20 MB/s target leaves once two costs every detector keeping the issue's rules must pay are paid. */
+function printFloors(posts: Post[], erasure: DetectorResult): void {
+  const floorPosts = posts.map((p) => {
+    const { spans } = JSON.parse(p.line) as { spans: { start: number; end: number; type: string }[] };
+    return { text: p.text, phones: spans.filter((s) => s.type === 'PHONE').map((s) => p.text.slice(s.start, s.end)) };
+  });
+  const budgetMs = utf8Bytes(posts) / 20e6 * 1000;
+  console.log(`
+floors (bench/detectFloors.ts; best of 4 runs): the 20 MB/s target allows ${budgetMs.toFixed(1)} ms per pass over these posts`);
+  for (const floor of measureFloors(floorPosts, 'FR', Math.max(1, MIN_SECONDS / 2))) {
+    console.log(`  ${floor.what.padEnd(72)} ${floor.msPerPass.toFixed(2).padStart(7)} ms/pass = ${(100 * floor.msPerPass / budgetMs).toFixed(0).padStart(3)}% of it; alone at most ${floor.mbPerSec.toFixed(1)} MB/s`);
+  }
+  if (erasure.mbPerSec) console.log(`  the whole detector, as timed above: ${(utf8Bytes(posts) / 1e3 / erasure.mbPerSec).toFixed(1)} ms/pass`);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -408,6 +424,7 @@ async function main(): Promise<void> {
     }
     await inPairs(jobs);
     printDataset(ds.title, posts, results);
+    printFloors(posts, results[0]!);
     summaries.push({ title: ds.name + (ds.name === 'pii-dev' ? ' (the issue\'s targets)' : ' (held out, for reference)'), results, withRequester });
   }
 
