@@ -8,11 +8,13 @@ import { countriesToTry, readPhone } from '../pii/phoneNumber';
 import type { PiiType, RequesterIdentifiers } from '../pii/types';
 import { appendAudit } from '../store/auditTrail';
 import type { Tx } from '../store/database';
-import { keepFingerprintRows } from '../store/removedIdentifierRecords';
+import { countFingerprints, deleteFingerprints, keepFingerprintRows } from '../store/removedIdentifierRecords';
+import type { EventDeps } from '../store/requestEvents';
 import type { RequestRow } from '../store/requestRecords';
-import { requesterOf } from '../store/requestRecords';
+import { getRequest, requesterOf } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import type { Clock, Ids } from './clockAndIds';
+import { InvalidTransition, RequestNotFound } from './errors';
 import { type ApprovedFinding, textsOf } from './postRewrite';
 import type { ForumPost } from '../forum/port';
 
@@ -146,4 +148,27 @@ export async function keepRequesterFingerprints(deps: FingerprintDeps, tx: Tx, r
   const { identifiers } = await requesterOf(tx, deps.box, request.id);
   const all = await keepFingerprintRows(tx, deps, request.id, requesterFingerprints(deps.box, identifiers));
   await appendAudit(tx, { stream: request.id, actor: 'system', action: 'fingerprints_kept', data: { fingerprints: countsByKind(all) } }, deps.clock.now(), deps.ids.next());
+}
+
+/**
+ * The requester asks that the fingerprints be forgotten (status page or API): the rows go, with an audit entry
+ * of how many of each kind. Only a completed request keeps any; asking twice forgets nothing the second time.
+ */
+export async function forgetFingerprints(deps: EventDeps, requestId: string): Promise<number> {
+  const request = await getRequest(deps.db, requestId);
+  if (!request) throw new RequestNotFound();
+  if (request.state !== 'completed') throw new InvalidTransition(`a request that is ${request.state} keeps no fingerprints to forget`);
+  return deps.db.transaction(async (tx) => {
+    const gone = await deleteFingerprints(tx, requestId);
+    if (gone.length > 0) {
+      await appendAudit(tx, { stream: requestId, actor: 'requester', action: 'fingerprints_forgotten', data: { fingerprints: countsByKind(gone) } }, deps.clock.now(), deps.ids.next());
+    }
+    return gone.length;
+  });
+}
+
+/** What the requester is told is kept: counts by kind, or null when the request keeps none by design. */
+export async function keptFingerprints(db: Tx, request: Pick<RequestRow, 'id' | 'state' | 'keepRemovedHashes'>): Promise<Record<string, number> | null> {
+  if (!request.keepRemovedHashes || request.state !== 'completed') return null;
+  return countFingerprints(db, request.id);
 }
