@@ -11,9 +11,10 @@ import { getRequest } from '../../src/store/requestRecords';
 
 let world: World;
 
+// Generous: a whole world (database, migrations, queues, workers) on a shared, busy machine.
 beforeAll(async () => {
   world = await startWorld();
-});
+}, 120_000);
 afterAll(async () => {
   await world?.close();
 });
@@ -58,20 +59,25 @@ describe('with the requester\'s consent', () => {
   let original: Awaited<ReturnType<typeof completedRequest>>;
 
   beforeAll(async () => {
-    original = await completedRequest(marie, 'Selling my bike: write to marie.dupont@free.fr or call 06 12 34 56 78.', true);
-  });
+    original = await completedRequest(
+      marie,
+      'Selling my bike: write to marie.dupont@free.fr or call 06 12 34 56 78. For the papers, my social security number is 1 85 05 78 006 084 91. Marie Dupont',
+      true,
+    );
+  }, 60_000);
 
   test('a completed request keeps keyed fingerprints of the identifiers, never the identifiers, and audits how many', async () => {
     const rows = await fingerprintRows(original.id);
-    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['email', 'name', 'phone']));
+    // The identity number was never typed by the requester: it is kept from the approved finding, read before the rewrite.
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['email', 'name', 'national_id', 'phone']));
     const table = JSON.stringify(rowsOf(await world.database.db.execute(sql`SELECT * FROM removed_identifiers`)));
     const trail = JSON.stringify(rowsOf(await world.database.db.execute(sql`SELECT data FROM audit`)));
-    for (const clear of ['marie', 'dupont', 'free.fr', '612345678', '06 12 34 56 78']) {
+    for (const clear of ['marie', 'dupont', 'free.fr', '612345678', '06 12 34 56 78', '185057800608491', '006 084 91']) {
       expect(table.toLowerCase()).not.toContain(clear);
       expect(trail.toLowerCase()).not.toContain(clear);
     }
     const kept = (await readAudit(world.database.db, original.id)).find((e) => e.action === 'fingerprints_kept');
-    expect(kept?.data).toEqual({ fingerprints: { email: 1, name: 1, phone: expect.any(Number) } });
+    expect(kept?.data).toEqual({ fingerprints: { email: 1, name: 1, national_id: 1, phone: expect.any(Number) } });
     expect(await verifyAuditChain(world.database.db, original.id)).toBeNull();
   });
 
@@ -95,6 +101,14 @@ describe('with the requester\'s consent', () => {
     expect(await recheck(postId)).toBe('no_match');
     expect(await postBody(postId)).toBe(body);
     expect((await readAudit(world.database.db, original.id)).filter((e) => e.action === 'recheck_redacted')).toHaveLength(1);
+  });
+
+  test('a later post with the identity number written without spaces is rewritten at once', async () => {
+    const postId = await world.addPost('Found this form online, NIR 185057800608491, is it hers?');
+    expect(await recheck(postId)).toBe('redacted');
+    expect(await postBody(postId)).not.toContain('185057800608491');
+    const logged = (await readAudit(world.database.db, original.id)).filter((e) => e.action === 'recheck_redacted');
+    expect(logged.at(-1)?.data).toEqual({ postId, redacted: { national_id: 1 } });
   });
 
   test('a later post with the requester\'s name opens one review request for the moderators', async () => {
@@ -195,4 +209,12 @@ test('the JSON API forgets only when told it cannot be undone, and a request not
   expect(ok.status).toBe(200);
   expect(ok.body.fingerprints).toEqual({});
   expect(await fingerprintRows(done.id)).toEqual([]);
+
+  const open = await request(world.server)
+    .post('/api/v1/requests')
+    .send({ email: 'not.yet@example.com', posts: [done.postId], scope: 'all', relationship: 'author', consent: true, keepRemovedHashes: true });
+  const openToken = new URL(open.body.statusUrl).searchParams.get('t') as string;
+  const early = await request(world.server).post(`/api/v1/requests/${open.body.id}/forget-fingerprints?t=${openToken}`).send({ confirm: true });
+  expect(early.status).toBe(409);
+  expect(early.headers['content-type']).toContain('application/problem+json');
 });
