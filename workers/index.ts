@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { applyRedactions } from '../src/domain/applyRedactions';
 import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
 import { InvalidTransition } from '../src/domain/errors';
+import { recheckPost } from '../src/domain/recheckPost';
 import { renderMail, sendMail, type MailJobDeps } from '../src/mail/mailJobs';
 import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queueNames } from '../src/queue/jobs';
 import type { OutboxRelay } from '../src/queue/outboxRelay';
@@ -43,6 +44,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
     'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
+    'post.recheck': (p) => recheckPost(deps, p.postId),
   };
 }
 

@@ -7,9 +7,12 @@ import { applyEvent } from '../store/requestEvents';
 import { findingsOf, getRequest, postsOf, updatePost } from '../store/requestRecords';
 import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
+import type { SecretBox } from '../store/secretBox';
+import { keepFindingFingerprints, keepRequesterFingerprints } from './removedIdentifiers';
 
 export interface RedactDeps extends EventDeps {
   forum: ForumStore;
+  box: SecretBox;
 }
 
 export class RedactionIncomplete extends Error {}
@@ -38,6 +41,8 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
     const { rewrite, targets } = rewritePost(post, findings);
     const createdAt = new Map(post.revisions.map((r) => [r.id, r.createdAt]));
     const expectedHash = postContentHash({ ...rewrite, revisions: rewrite.revisions.map((r) => ({ ...r, createdAt: createdAt.get(r.id) as Date })) });
+    // With consent, identity/card/IBAN fingerprints are taken now: after the rewrite the post no longer holds the text.
+    await keepFindingFingerprints(deps, request, post, findings);
     // Recorded before writing, so a crash between the write and the next line is recognised on the retry.
     await updatePost(deps.db, row.id, { redactedHash: expectedHash });
     const result = await deps.forum.applyRewrite(row.postId, post.contentHash, () => rewrite);
@@ -51,5 +56,5 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
     if (left.length > 0) throw new RedactionIncomplete(`post ${row.postId} still holds ${left.length} approved finding(s) after rewriting`);
     await updatePost(deps.db, row.id, { status: 'redacted', redactedAt: deps.clock.now() });
   }
-  await applyEvent(deps, { requestId, event: 'redacted', actor: { kind: 'system' }, audit: { findings: approved.length } });
+  await applyEvent(deps, { requestId, event: 'redacted', actor: { kind: 'system' }, audit: { findings: approved.length }, within: (tx) => keepRequesterFingerprints(deps, tx, request) });
 }

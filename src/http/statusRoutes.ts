@@ -15,6 +15,9 @@ import { localeOf } from './locale';
 import { type RequestState, terminalStates, withdrawableStates } from '../domain/lifecycle';
 import type { Pages } from './pages';
 import { requesterTimeline } from './requesterTimeline';
+import { z } from 'zod';
+import { fieldErrors } from '../domain/intake';
+import { forgetFingerprints, keptFingerprints } from '../domain/removedIdentifiers';
 
 export interface StatusRouteDeps extends EventDeps {
   box: SecretBox;
@@ -60,6 +63,8 @@ async function statusView(deps: StatusRouteDeps, id: string) {
     search: request.searchForum ? { scanned: request.searchScanned ?? 0, total: request.searchTotal ?? 0 } : null,
     refusal: request.state === 'refused' ? { reason: request.refusalReason, message: request.refusalMessage } : null,
     timeline: requesterTimeline(trail, request),
+    /** Fingerprints kept of what was removed, counts by kind ({} once forgotten); null when none are kept by design. */
+    fingerprints: await keptFingerprints(deps.db, request),
     lang: request.lang as Locale,
   };
 }
@@ -84,12 +89,23 @@ function statusApi(deps: StatusRouteDeps): Router {
     res.json(await statusView(deps, String(req.params.id)));
   });
 
+  // Forgetting cannot be undone: the body must say so, as the page's checkbox does.
+  router.post('/api/v1/requests/:id/forget-fingerprints', json, async (req, res) => {
+    const id = authorised(deps, req, 'status');
+    const parsed = ForgetFingerprints.safeParse(req.body ?? {});
+    if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
+    await forgetFingerprints(deps, id);
+    res.json(await statusView(deps, id));
+  });
+
   return router;
 }
 
+const ForgetFingerprints = z.object({ confirm: z.literal(true, { message: 'must be true: forgetting the fingerprints cannot be undone' }) }).strict();
+
 /** What the status page shows besides the request: a notice, errors beside their fields, what was typed. */
 interface StatusPageExtras {
-  notice?: 'moved_on';
+  notice?: 'moved_on' | 'forgotten';
   /** field → the translation key of its error */
   errors?: Record<string, string>;
   values?: Record<string, string>;
@@ -116,6 +132,7 @@ function statusPages(deps: StatusRouteDeps): Router {
     const paths = {
       answer: pathOf(req, '/answer'),
       withdraw: pathOf(req, '/withdraw'),
+      forgetFingerprints: pathOf(req, '/forget-fingerprints'),
       languages: Object.fromEntries(locales.map((l) => [l, pathOf(req, '', l)])),
     };
     // The page holds the requester's request: no shared cache may keep it.
@@ -131,7 +148,9 @@ function statusPages(deps: StatusRouteDeps): Router {
   });
 
   router.get('/status/:id', async (req, res) => {
-    await renderStatus(req, res, authorised(deps, req, 'status'), 200);
+    // After forgetting, the redirect says so once: ?done=forgotten (nothing else is read from it).
+    const notice = req.query.done === 'forgotten' ? ('forgotten' as const) : undefined;
+    await renderStatus(req, res, authorised(deps, req, 'status'), 200, notice ? { notice } : {});
   });
 
   router.post('/status/:id/answer', form, async (req, res) => {
@@ -158,6 +177,18 @@ function statusPages(deps: StatusRouteDeps): Router {
       throw error;
     }
     res.redirect(303, pathOf(req, ''));
+  });
+
+  router.post('/status/:id/forget-fingerprints', form, async (req, res) => {
+    const id = authorised(deps, req, 'status');
+    if (req.body?.confirm !== 'yes') return renderStatus(req, res, id, 400, { errors: { forgetConfirm: 'pages.fingerprints.errorConfirm' } });
+    try {
+      await forgetFingerprints(deps, id);
+    } catch (error) {
+      if (error instanceof InvalidTransition) return renderStatus(req, res, id, 409, { notice: 'moved_on' });
+      throw error;
+    }
+    res.redirect(303, `${pathOf(req, '')}&done=forgotten`);
   });
 
   router.use(linkProblemPage(deps.pages));

@@ -9,6 +9,7 @@ import type { JobOf } from '../queue/jobs';
 import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
 import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
+import { keptFingerprints } from '../domain/removedIdentifiers';
 import { findingsOf, getRequest, postsOf, requesterOf, type RequestRow } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import type { createMailRenderer } from './mailRenderer';
@@ -75,6 +76,7 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
           .filter((p) => p.status === 'redacted')
           .map((p) => ({ url: postUrl(p.postId, deps.postUrlTemplate), kinds: [...new Set(approved.filter((f) => f.postId === p.postId).map((f) => f.type))] })),
         notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
+        fingerprints: await keptFingerprints(deps.db, request),
       };
     }
     case 'refused':

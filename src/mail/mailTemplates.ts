@@ -15,6 +15,8 @@ export interface MailVars {
     posts: { url: string; kinds: string[] }[];
     /** urls of posts that no longer existed */
     notFound: string[];
+    /** Fingerprints kept of what was removed (the requester consented), counts by kind; absent or null when none. */
+    fingerprints?: Record<string, number> | null;
   };
   refused: { statusUrl: string; reason: RefusalReason; message: string | null };
   withdrawn: { statusUrl: string };

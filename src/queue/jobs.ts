@@ -21,6 +21,8 @@ export const jobPayloads = {
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
   'maintenance.remove-expired-sessions': z.object({}).strict(),
+  /** Check a created or edited post against the fingerprints completed requests kept (domain/recheckPost.ts). */
+  'post.recheck': z.object({ postId: z.string().min(1).max(200) }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -39,6 +41,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',
   'maintenance.remove-expired-sessions': 'maintenance',
+  'post.recheck': 'requests',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {
