@@ -21,12 +21,14 @@ export const jobPayloads = {
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
   'maintenance.remove-expired-sessions': z.object({}).strict(),
+  // Webhooks out: one signed POST of a webhook_deliveries row to FORUM_WEBHOOK_URL.
+  'webhook.deliver': z.object({ deliveryId: z.string().uuid() }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
 export type JobOf<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
 
-export const queueNames = ['requests', 'mail-send', 'maintenance'] as const;
+export const queueNames = ['requests', 'mail-send', 'maintenance', 'webhooks'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /** Only the SMTP send retries with a long backoff; the rest retry quickly and land in needs_attention if they keep failing. */
@@ -39,6 +41,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',
   'maintenance.remove-expired-sessions': 'maintenance',
+  'webhook.deliver': 'webhooks',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {
