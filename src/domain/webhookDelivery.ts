@@ -2,8 +2,10 @@
 // A 2xx answer marks it delivered; anything else is recorded and thrown, so that the queue retries with backoff.
 import type { Logger } from 'pino';
 import { signatureHeader, signWebhook } from '../forum/webhookSignature';
-import type { Clock } from './clockAndIds';
+import { appendAudit } from '../store/auditTrail';
+import type { Clock, Ids } from './clockAndIds';
 import type { Db } from '../store/database';
+import { DomainError, InvalidTransition } from './errors';
 import { getDelivery, recordAttempt, type WebhookDeliveryRow } from '../store/webhookDeliveries';
 
 export interface ForumWebhookSettings {
@@ -78,4 +80,28 @@ export async function deliverWebhook(deps: WebhookDeliveryDeps, deliveryId: stri
   }
   deps.log.warn(line, 'webhook not delivered');
   throw new WebhookNotDelivered(`webhook ${deliveryId} not delivered (attempt ${attempt}, status ${outcome.status ?? 'none'})`);
+}
+
+export class DeliveryNotFound extends DomainError {
+  constructor() {
+    super('delivery_not_found', 404, 'no such webhook delivery');
+  }
+}
+
+/**
+ * An admin's "send again now" for a delivery whose retries ran out: one attempt at once, recorded like the others
+ * and in the system audit stream. Only a failed delivery: a pending one is still in the queue's hands.
+ */
+export async function resendWebhook(deps: WebhookDeliveryDeps & { ids: Ids }, deliveryId: string, by: string): Promise<'delivered' | 'failed'> {
+  const row = await getDelivery(deps.db, deliveryId);
+  if (!row) throw new DeliveryNotFound();
+  if (row.status !== 'failed') throw new InvalidTransition(`this delivery is ${row.status}: only a failed one can be sent again`);
+  await deps.db.transaction((tx) => appendAudit(tx, { stream: 'system', actor: by, action: 'webhook_resent', data: { deliveryId } }, deps.clock.now(), deps.ids.next()));
+  try {
+    await deliverWebhook(deps, deliveryId);
+    return 'delivered';
+  } catch (error) {
+    if (error instanceof WebhookNotDelivered) return 'failed';
+    throw error;
+  }
 }
