@@ -29,6 +29,7 @@ const PageQuery = z
     // The filter form sends status= for "all".
     status: z.union([z.literal(''), z.enum(deliveryStatuses)]).optional().transform((v) => v || undefined),
     done: z.enum(notices).optional(),
+    lang: z.string().optional(),
   })
   .strict();
 
