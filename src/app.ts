@@ -11,6 +11,7 @@ import { notFound, problemDetails } from './http/problemDetails';
 import { queueBoardRoutes } from './http/queueBoardRoutes';
 import { requestLog } from './http/requestLog';
 import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
+import { webhookDeliveryRoutes } from './http/webhookDeliveryRoutes';
 import type { Queues } from './queue/queues';
 
 export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps {
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(healthRoutes({ checks: deps.readiness }));
   app.use('/api/v1/moderation', moderationRoutes(deps));
+  app.use(webhookDeliveryRoutes(deps));
   const consolePart = consoleRoutes(deps);
   app.use(consolePart.router);
   if (deps.outboxDir) app.use('/console/outbox', outboxRoutes({ outboxDir: deps.outboxDir, pages: deps.pages, guard: consolePart.guards.requireSignedIn }));

@@ -41,6 +41,9 @@ const Env = z
     FORUM_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Where Erasure sends redaction.applied and request.completed; needs FORUM_WEBHOOK_SECRET. */
     FORUM_WEBHOOK_URL: url(['http', 'https']).optional(),
+    /** How many times a webhook to FORUM_WEBHOOK_URL is tried, and the first wait between tries (it doubles each time). */
+    FORUM_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+    FORUM_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).default(5000),
     ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),

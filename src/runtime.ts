@@ -63,7 +63,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   if (options.migrate ?? true) await database.migrate();
   const forumDatabase = config.FORUM_URL ? openPostgres(config.FORUM_URL) : undefined;
   const forum = createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
-  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS);
+  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS, { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS });
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir, from: config.MAIL_FROM });
@@ -77,10 +77,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
   const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL, fourEyes: config.FOUR_EYES };
+  // Webhooks out: recorded only when the forum has a URL for them; signed with the shared secret when sent.
+  const forumWebhook = config.FORUM_WEBHOOK_URL && config.FORUM_WEBHOOK_SECRET ? { url: config.FORUM_WEBHOOK_URL, secret: config.FORUM_WEBHOOK_SECRET, timeoutMs: 10_000 } : null;
+  const webhookShared = { sendsForumWebhooks: forumWebhook !== null, forumWebhook };
 
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
     ...shared,
+    ...webhookShared,
     log,
     run: database.run,
     pages: createPages(pageSettings),
@@ -100,6 +104,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   };
   const workerDeps: WorkerDeps = {
     ...shared,
+    ...webhookShared,
     log,
     relay,
     queues,

@@ -14,9 +14,10 @@ import type { Queues } from '../src/queue/queues';
 import { markDone } from '../src/store/outbox';
 import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
+import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
@@ -45,6 +46,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
     'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
     'post.recheck': (p) => recheckPost(deps, p.postId),
+    'webhook.deliver': (p) => deliverWebhook(deps, p.deliveryId),
   };
 }
 

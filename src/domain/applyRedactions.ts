@@ -5,6 +5,7 @@ import { postContentHash } from '../forum/port';
 import type { EventDeps } from '../store/requestEvents';
 import { applyEvent } from '../store/requestEvents';
 import { findingsOf, getRequest, postsOf, updatePost } from '../store/requestRecords';
+import { markPostRedacted } from '../store/webhookDeliveries';
 import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
 import type { SecretBox } from '../store/secretBox';
@@ -32,7 +33,7 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
     if (post.contentHash !== row.reviewedHash) {
       // Our own earlier run may have rewritten it before it could record so.
       if (post.contentHash === row.redactedHash) {
-        await updatePost(deps.db, row.id, { status: 'redacted', redactedAt: deps.clock.now() });
+        await markPostRedacted(deps, row, deps.clock.now());
         continue;
       }
       await applyEvent(deps, { requestId, event: 'post_changed', actor: { kind: 'system' }, audit: { postId: row.postId } });
@@ -54,7 +55,7 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
     const reread = await deps.forum.getPost(row.postId);
     const left = reread ? leftoverTargets(reread, targets) : [];
     if (left.length > 0) throw new RedactionIncomplete(`post ${row.postId} still holds ${left.length} approved finding(s) after rewriting`);
-    await updatePost(deps.db, row.id, { status: 'redacted', redactedAt: deps.clock.now() });
+    await markPostRedacted(deps, row, deps.clock.now());
   }
   await applyEvent(deps, { requestId, event: 'redacted', actor: { kind: 'system' }, audit: { findings: approved.length }, within: (tx) => keepRequesterFingerprints(deps, tx, request) });
 }

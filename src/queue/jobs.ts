@@ -23,12 +23,14 @@ export const jobPayloads = {
   'maintenance.remove-expired-sessions': z.object({}).strict(),
   /** Check a created or edited post against the fingerprints completed requests kept (domain/recheckPost.ts). */
   'post.recheck': z.object({ postId: z.string().min(1).max(200) }).strict(),
+  // Webhooks out: one signed POST of a webhook_deliveries row to FORUM_WEBHOOK_URL.
+  'webhook.deliver': z.object({ deliveryId: z.string().uuid() }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
 export type JobOf<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
 
-export const queueNames = ['requests', 'mail-send', 'maintenance'] as const;
+export const queueNames = ['requests', 'mail-send', 'maintenance', 'webhooks'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /** Only the SMTP send retries with a long backoff; the rest retry quickly and land in needs_attention if they keep failing. */
@@ -42,6 +44,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.moderator-digest': 'maintenance',
   'maintenance.remove-expired-sessions': 'maintenance',
   'post.recheck': 'requests',
+  'webhook.deliver': 'webhooks',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {

@@ -16,11 +16,19 @@ export interface Queues {
 }
 
 /** Retries and retention per queue; the send retries longest, since an SMTP server may be away for a while. */
-const jobOptions = (requestAttempts: number): Record<QueueName, JobsOptions> => ({
+const jobOptions = (requestAttempts: number, webhookRetry: WebhookRetry): Record<QueueName, JobsOptions> => ({
   requests: { attempts: requestAttempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   'mail-send': { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+  // A forum may be down for hours: many attempts, spaced further apart each time.
+  webhooks: { attempts: webhookRetry.attempts, backoff: { type: 'exponential', delay: webhookRetry.delayMs }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
 });
+
+/** How often a webhook to the forum is tried, and the first wait between tries (it doubles each time). */
+export interface WebhookRetry {
+  attempts: number;
+  delayMs: number;
+}
 
 export function redisConnection(redisUrl: string): ConnectionOptions {
   // BullMQ workers need maxRetriesPerRequest null: a blocking command must wait out a Redis restart.
@@ -28,9 +36,9 @@ export function redisConnection(redisUrl: string): ConnectionOptions {
 }
 
 /** requestAttempts: how often locate and redact run before the request is handed to a moderator. */
-export function createQueues(redisUrl: string, prefix: string, requestAttempts = 5): Queues {
+export function createQueues(redisUrl: string, prefix: string, requestAttempts = 5, webhookRetry: WebhookRetry = { attempts: 12, delayMs: 5000 }): Queues {
   const connection = redisConnection(redisUrl);
-  const options = jobOptions(requestAttempts);
+  const options = jobOptions(requestAttempts, webhookRetry);
   const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: options[name] })]));
   const get = (name: QueueName) => queues.get(name) as Queue;
   // A client of its own for readiness: it fails at once while Redis is away instead of queueing the PING.

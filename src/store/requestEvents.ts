@@ -8,6 +8,7 @@ import { appendAudit } from './auditTrail';
 import type { Db, Tx } from './database';
 import { addToOutbox } from './outbox';
 import { requests } from './schema';
+import { recordRequestCompleted } from './webhookDeliveries';
 
 export interface EventDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface EventDeps {
   ids: Ids;
   /** Called after a commit that wrote outbox rows, so the relay need not wait for its next tick. */
   outboxWritten?: () => void;
+  /** FORUM_WEBHOOK_URL is set: what the forum should hear of (redactions, completions) is recorded for delivery. */
+  sendsForumWebhooks?: boolean;
 }
 
 export interface EventInput {
@@ -62,7 +65,10 @@ export async function applyEvent(deps: EventDeps, input: EventInput): Promise<{ 
       const question = transition.mail === 'needs_info' ? changes?.question ?? undefined : undefined;
       await addToOutbox(tx, ids.next(), 'mail.render', { requestId: input.requestId, template: transition.mail, question }, now);
     }
-    return { from, to: transition.to, wroteOutbox: Boolean(transition.jobs?.length || transition.mail) };
+    // However a request reaches completed, the forum hears of it (webhooks out), in this same transaction.
+    const tellsForum = transition.to === 'completed' && Boolean(deps.sendsForumWebhooks);
+    if (tellsForum) await recordRequestCompleted(tx, ids.next(), input.requestId, now);
+    return { from, to: transition.to, wroteOutbox: Boolean(transition.jobs?.length || transition.mail || tellsForum) };
   });
   if (result.wroteOutbox) deps.outboxWritten?.();
   return { from: result.from, to: result.to };

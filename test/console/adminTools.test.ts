@@ -19,7 +19,7 @@ test('the job queues page is for admins: 401 without a session, 403 for a modera
   const page = await admin.agent.get('/console/queues/').expect(200);
   expect(page.text).toContain('Erasure queues');
   const api = await admin.agent.get('/console/queues/api/queues').expect(200);
-  expect((api.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(['mail-send', 'maintenance', 'requests']);
+  expect((api.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(['mail-send', 'maintenance', 'requests', 'webhooks']);
 });
 
 test('with mail sent by SMTP there is no outbox page', async () => {

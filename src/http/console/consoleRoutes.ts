@@ -14,9 +14,10 @@ import { queuePage } from './queuePage';
 import { requestPage } from './requestPage';
 import { signInRoutes } from './signInRoutes';
 import { tokensPage } from './tokensPage';
+import { type WebhooksPageDeps, webhooksPage } from './webhooksPage';
 
 /** The request page reads requests for review and decides on them: it needs what the moderation API needs. */
-export interface ConsoleRouteDeps extends ApprovalDeps, ReviewDeps, ManualFindingDeps {
+export interface ConsoleRouteDeps extends ApprovalDeps, ReviewDeps, ManualFindingDeps, Pick<WebhooksPageDeps, 'log' | 'forumWebhook'> {
   consolePages: ConsolePages;
 }
 
@@ -30,5 +31,6 @@ export function consoleRoutes(deps: ConsoleRouteDeps): { router: Router; guards:
   router.use(requestPage({ ...deps, guards }));
   router.use(accountsPage({ ...deps, guards }));
   router.use(tokensPage({ ...deps, guards }));
+  router.use(webhooksPage({ ...deps, guards }));
   return { router, guards };
 }
