@@ -2,6 +2,7 @@
 // particular to WordPress: comments and their commenter columns, revision titles, post types, metadata.
 // MariaDB does not change with TEST_DATABASE_URL: the PostgreSQL pass skips this file rather than run it twice.
 import type { RowDataPacket } from 'mysql2/promise';
+import { readConfig } from '../../src/config';
 import { createMysqlForum } from '../../src/forum/mysql/mysqlForum';
 import { parseWordpressMapping } from '../../src/forum/mysql/wordpressMapping';
 import type { ForumPost, ForumStore } from '../../src/forum/port';
@@ -242,6 +243,17 @@ onMariadb('MariaDB', () => {
       expect(() => parseWordpressMapping('{"postTypes":["revision"]}')).toThrow(/FORUM_MAPPING.*postTypes/);
       expect(() => parseWordpressMapping('{"posts":{}}')).toThrow(/FORUM_MAPPING/);
       expect(parseWordpressMapping('')).toEqual({ prefix: 'wp_', postTypes: ['post', 'page', 'topic', 'reply'] });
+    });
+
+    test('FORUM_URL=mysql:// or mariadb:// reads FORUM_MAPPING as the WordPress mapping; postgres:// keeps the table mapping', () => {
+      const mapping = '{"prefix":"blog_","postTypes":["topic","reply"]}';
+      for (const url of ['mysql://wp@db.example/wordpress', 'mariadb://wp@db.example/wordpress']) {
+        expect(readConfig({ FORUM_URL: url, FORUM_MAPPING: mapping }).wordpressMapping).toEqual({ prefix: 'blog_', postTypes: ['topic', 'reply'] });
+      }
+      expect(readConfig({ FORUM_URL: 'mysql://wp@db.example/wordpress' }).wordpressMapping?.prefix).toBe('wp_');
+      expect(() => readConfig({ FORUM_URL: 'mysql://wp@db.example/wordpress', FORUM_MAPPING: '{"schema":"forum"}' })).toThrow(/FORUM_MAPPING.*WordPress/);
+      expect(readConfig({ FORUM_URL: 'postgres://db.example/forum' }).wordpressMapping).toBeUndefined();
+      expect(() => readConfig({ FORUM_URL: 'sqlite://forum.db' })).toThrow(/FORUM_URL: must start with .*mysql:\/\/ or mariadb:\/\//);
     });
   });
 });
