@@ -1,9 +1,11 @@
 // The connector contract against the MySQL connector on a WordPress database of the real MariaDB, and what is
 // particular to WordPress: comments and their commenter columns, revision titles, post types, metadata.
 // MariaDB does not change with TEST_DATABASE_URL: the PostgreSQL pass skips this file rather than run it twice.
+import { randomBytes } from 'node:crypto';
 import type { RowDataPacket } from 'mysql2/promise';
 import { readConfig } from '../../src/config';
 import { createMysqlForum } from '../../src/forum/mysql/mysqlForum';
+import { openMysqlPool } from '../../src/forum/mysql/mysqlPool';
 import { parseWordpressMapping } from '../../src/forum/mysql/wordpressMapping';
 import type { ForumPost, ForumStore } from '../../src/forum/port';
 import { openWordpressDatabase, type WordpressDatabase } from '../support/wordpressSchema';
@@ -223,6 +225,43 @@ onMariadb('MariaDB', () => {
         [postId, postId, postId, post.revisions[0]?.id],
       );
       expect(left).toEqual([]);
+    });
+
+    test('the grants the README gives are enough to read, search, rewrite and delete', async () => {
+      const user = `erasure_${randomBytes(4).toString('hex')}`;
+      const database = new URL(wp.url).pathname.slice(1);
+      const grants = [
+        `CREATE USER '${user}'@'%' IDENTIFIED BY 'secret-${user}'`,
+        `GRANT SELECT, UPDATE, DELETE ON ${database}.wp_posts TO '${user}'@'%'`,
+        `GRANT SELECT, UPDATE, DELETE ON ${database}.wp_comments TO '${user}'@'%'`,
+        `GRANT SELECT, DELETE ON ${database}.wp_postmeta TO '${user}'@'%'`,
+        `GRANT SELECT, DELETE ON ${database}.wp_commentmeta TO '${user}'@'%'`,
+      ];
+      for (const statement of grants) await wp.pool.query(statement);
+      const url = new URL(wp.url);
+      url.username = user;
+      url.password = `secret-${user}`;
+      const limited = openMysqlPool(url.toString());
+      try {
+        const asErasure = createMysqlForum(limited.pool, parseWordpressMapping(undefined));
+        const postId = await insertWordpressPost(wp, { body: 'grant quokkagrant', revisions: ['older quokkagrant'], fields: { title: 'quokkagrant', excerpt: '' } });
+        const commentId = await insertComment(postId, { ...ines, content: 'quokkagrant too' });
+        const found = await collect(asErasure.findPostsContaining(['quokkagrant']));
+        expect(found.map((item) => item.id)).toEqual([postId, commentId]);
+        const [post, comment] = found as [ForumPost, ForumPost];
+        const rewritten = await asErasure.applyRewrite(postId, post.contentHash, (p) => ({
+          body: 'grant [removed]',
+          renderedBody: '',
+          revisions: p.revisions.map((r) => ({ ...r, after: 'older [removed]' })),
+          fields: Object.fromEntries(Object.entries(p.fields ?? {}).map(([name, value]) => [name, value.replace('quokkagrant', '[removed]')])),
+        }));
+        expect(rewritten.status).toBe('applied');
+        await expect(asErasure.deletePost(commentId, comment.contentHash)).resolves.toEqual({ status: 'deleted' });
+        await expect(asErasure.deletePost(postId, (await asErasure.getPost(postId))?.contentHash ?? '')).resolves.toEqual({ status: 'deleted' });
+      } finally {
+        await limited.close();
+        await wp.pool.query(`DROP USER '${user}'@'%'`);
+      }
     });
 
     test('a table prefix other than wp_ is followed', async () => {
