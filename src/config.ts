@@ -2,6 +2,7 @@
 // PGlite and the demo forum under ./data, mail written as .eml files, a generated secret.
 import { z } from 'zod';
 import { type ForumMapping, parseForumMapping } from './forum/postgres/mapping';
+import { parseWordpressMapping, type WordpressMapping } from './forum/mysql/wordpressMapping';
 
 const url = (protocols: string[]) =>
   z
@@ -31,7 +32,7 @@ const Env = z
     QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('erasure'),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).default('Erasure <privacy@localhost>'),
-    FORUM_URL: url(['postgres', 'postgresql']).optional(),
+    FORUM_URL: url(['postgres', 'postgresql', 'mysql', 'mariadb']).optional(),
     FORUM_MAPPING: z.string().optional(),
     FORUM_POST_URL: z
       .string()
@@ -61,8 +62,14 @@ const Env = z
   })
   .strict();
 
-/** FORUM_POST_URL defaults to the demo forum's pages on this server; FORUM_MAPPING arrives parsed. */
-export type Config = z.infer<typeof Env> & { publicUrl: string; FORUM_POST_URL: string; forumMapping: ForumMapping };
+/**
+ * FORUM_POST_URL defaults to the demo forum's pages on this server; FORUM_MAPPING arrives parsed: as the WordPress
+ * mapping when FORUM_URL is mysql:// or mariadb:// (forumMapping then keeps the reference schema's), else as forumMapping.
+ */
+export type Config = z.infer<typeof Env> & { publicUrl: string; FORUM_POST_URL: string; forumMapping: ForumMapping; wordpressMapping?: WordpressMapping };
+
+/** A WordPress (or bbPress) forum is reached through MySQL or MariaDB. */
+export const isWordpressForumUrl = (url: string | undefined): boolean => /^(mysql|mariadb):/.test(url ?? '');
 
 /** Variables we read; anything else starting with ERASURE_ is a typo we refuse. */
 const known = new Set(Object.keys(Env.shape));
@@ -88,10 +95,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   let forumMapping: ForumMapping;
+  let wordpressMapping: WordpressMapping | undefined;
   try {
-    forumMapping = parseForumMapping(config.FORUM_MAPPING);
+    const wordpress = isWordpressForumUrl(config.FORUM_URL);
+    forumMapping = parseForumMapping(wordpress ? undefined : config.FORUM_MAPPING);
+    if (wordpress) wordpressMapping = parseWordpressMapping(config.FORUM_MAPPING);
   } catch (error) {
     throw new ConfigError(`invalid configuration: ${(error as Error).message}`);
   }
-  return { ...config, publicUrl, FORUM_POST_URL: config.FORUM_POST_URL ?? `${publicUrl}/demo/posts/{id}`, forumMapping };
+  return { ...config, publicUrl, FORUM_POST_URL: config.FORUM_POST_URL ?? `${publicUrl}/demo/posts/{id}`, forumMapping, ...(wordpressMapping ? { wordpressMapping } : {}) };
 }

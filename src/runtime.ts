@@ -10,6 +10,8 @@ import type { Config } from './config';
 import { type Clock, type Ids, randomIds, systemClock } from './domain/clockAndIds';
 import type { ForumStore } from './forum/port';
 import { createPostgresForum } from './forum/postgres/postgresForum';
+import { createMysqlForum } from './forum/mysql/mysqlForum';
+import { openMysqlPool } from './forum/mysql/mysqlPool';
 import { createConsolePages } from './http/console/consolePages';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
@@ -61,8 +63,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const keys = deriveKeys(loadSecret(config.ERASURE_SECRET, config.ERASURE_DATA_DIR));
   const database = options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR }));
   if (options.migrate ?? true) await database.migrate();
-  const forumDatabase = config.FORUM_URL ? openPostgres(config.FORUM_URL) : undefined;
-  const forum = createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
+  // The connector follows FORUM_URL's protocol: a WordPress site on MySQL/MariaDB, or a PostgreSQL forum.
+  const wordpressDatabase = config.FORUM_URL && config.wordpressMapping ? openMysqlPool(config.FORUM_URL) : undefined;
+  const forumDatabase = config.FORUM_URL && !wordpressDatabase ? openPostgres(config.FORUM_URL) : undefined;
+  const forum =
+    wordpressDatabase && config.wordpressMapping
+      ? createMysqlForum(wordpressDatabase.pool, config.wordpressMapping)
+      : createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
   const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS, { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS });
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
@@ -97,6 +104,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       database: () => database.ping(),
       redis: () => queues.ping(),
       ...(forumDatabase ? { forum: () => forumDatabase.ping() } : {}),
+      ...(wordpressDatabase ? { forum: () => wordpressDatabase.ping() } : {}),
     },
     demoForum: !config.FORUM_URL,
     outboxDir: config.SMTP_URL ? null : outboxDir,
@@ -129,6 +137,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       async () => rateLimitRedis.disconnect(),
       async () => sender.close(),
       () => forumDatabase?.close() ?? Promise.resolve(),
+      () => wordpressDatabase?.close() ?? Promise.resolve(),
       () => (options.database ? Promise.resolve() : database.close()),
     ];
     for (const step of steps) {

@@ -60,7 +60,13 @@ export function movableClock(): MovableClock {
   return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
 }
 
-export async function startWorld(env: Record<string, string> = {}, options: { logTo?: NodeJS.WritableStream } = {}): Promise<World> {
+export interface WorldOptions {
+  logTo?: NodeJS.WritableStream;
+  /** The forum is the one env.FORUM_URL names, with its own tables (a WordPress site): no reference schema, no addPost. */
+  ownForum?: boolean;
+}
+
+export async function startWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<World> {
   const database = await openTestDatabase();
   const smtp = await startSmtpSink();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erasure-test-'));
@@ -78,7 +84,7 @@ export async function startWorld(env: Record<string, string> = {}, options: { lo
     ...env,
   });
   const clock = movableClock();
-  await createReferenceSchema(database.db);
+  if (!options.ownForum) await createReferenceSchema(database.db);
   const runtime = await openRuntime(config, { database, clock, log: options.logTo ? pino({ level: 'trace' }, options.logTo) : pino({ level: config.LOG_LEVEL }) });
   const server = await runtime.serve();
   await runtime.work();
