@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import IORedis from 'ioredis';
 import pino, { type Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { RedisStore } from 'rate-limit-redis';
 import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
@@ -13,6 +14,7 @@ import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createConsolePages } from './http/console/consolePages';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
+import { createWebhookMetrics } from './http/metrics';
 import { createDigestRenderer } from './mail/digestMail';
 import { createMailRenderer } from './mail/mailRenderer';
 import { createMailSender, type MailSender } from './mail/mailSender';
@@ -78,6 +80,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
   const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL, fourEyes: config.FOUR_EYES };
 
+  const metricsRegistry = new Registry();
+
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
     ...shared,
@@ -97,6 +101,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     demoForum: !config.FORUM_URL,
     outboxDir: config.SMTP_URL ? null : outboxDir,
     queues,
+    metricsRegistry,
+    webhookMetrics: createWebhookMetrics(metricsRegistry),
+    forumWebhookSecret: config.FORUM_WEBHOOK_SECRET,
   };
   const workerDeps: WorkerDeps = {
     ...shared,
@@ -108,6 +115,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
+    reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
+    recheckPost: async () => 'not_checked', // wired to the removed-identifier check at merge
   };
 
   let server: Server | undefined;

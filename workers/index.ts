@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { applyRedactions } from '../src/domain/applyRedactions';
 import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
 import { InvalidTransition } from '../src/domain/errors';
+import { type ForumEventDeps, handleForumEvent } from '../src/domain/forumEvents';
 import { renderMail, sendMail, type MailJobDeps } from '../src/mail/mailJobs';
 import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queueNames } from '../src/queue/jobs';
 import type { OutboxRelay } from '../src/queue/outboxRelay';
@@ -15,7 +16,7 @@ import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, ForumEventDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
@@ -43,6 +44,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
     'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
+    'forum.event': (p) => handleForumEvent(deps, p.eventId),
   };
 }
 

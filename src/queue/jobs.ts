@@ -21,6 +21,8 @@ export const jobPayloads = {
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
   'maintenance.remove-expired-sessions': z.object({}).strict(),
+  /** A webhook the forum sent, recorded in forum_events: the worker re-reads it by the forum's event id. */
+  'forum.event': z.object({ eventId: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -39,6 +41,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',
   'maintenance.remove-expired-sessions': 'maintenance',
+  'forum.event': 'requests',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {
