@@ -2,7 +2,7 @@
 // webhook, built from the same zod schemas that check the requests, so the document cannot drift from the code.
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { forumEventData, forumEventTypes } from '../domain/forumEventPayloads';
+import { ForumEventEnvelope, forumEventData, forumEventTypes } from '../domain/forumEventPayloads';
 import { NewRequest } from '../domain/newRequest';
 import { Answer } from '../domain/requesterActions';
 import { requestStates } from '../domain/lifecycle';
@@ -53,7 +53,7 @@ const linkProblems = { '403': problem('the link is not valid for this request'),
 
 export function openApiDocument(): Record<string, unknown> {
   const eventSchemas = Object.fromEntries(
-    forumEventTypes.map((type) => [`ForumEvent_${type.replace('.', '_')}`, jsonSchema(z.object({ id: z.string(), type: z.literal(type), occurredAt: z.iso.datetime({ offset: true }).optional(), data: forumEventData[type] }).strict())]),
+    forumEventTypes.map((type) => [`ForumEvent_${type.replace('.', '_')}`, jsonSchema(ForumEventEnvelope.extend({ type: z.literal(type), data: forumEventData[type] }))]),
   );
   return {
     openapi: '3.1.0',
