@@ -3,7 +3,8 @@
 import request from 'supertest';
 import { count, eq } from 'drizzle-orm';
 import { startWorld, type World } from '../support/world';
-import { createApp } from '../../src/app';
+import express from 'express';
+import { webhookRoutes } from '../../src/http/webhookRoutes';
 import { signWebhook } from '../../src/forum/webhookSignature';
 import { forumEvents, outbox } from '../../src/store/schema';
 
@@ -193,8 +194,8 @@ test('the OpenAPI document describes the webhook, every event type and every ans
 });
 
 test('without FORUM_WEBHOOK_SECRET the endpoint accepts nothing and says what to set', async () => {
-  // The same app as the running one, built without the secret, as an operator who has not configured it would run it.
-  const app = createApp({ ...world.runtime.appDeps, forumWebhookSecret: undefined });
+  // The running app's webhook routes, built without the secret, as an operator who has not configured it would run them.
+  const app = express().use(webhookRoutes({ ...world.runtime.appDeps, forumWebhookSecret: undefined }));
   const before = await storedRows();
   const body = eventBody();
   const res = await request(app).post(path).set('Content-Type', 'application/json').set('Erasure-Signature', signWebhook(secret, body, world.clock.now())).send(body);
