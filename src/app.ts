@@ -5,6 +5,10 @@ import { demoForumRoutes } from './http/demoForumRoutes';
 import { consoleRoutes, type ConsoleRouteDeps } from './http/console/consoleRoutes';
 import { healthRoutes } from './http/healthRoutes';
 import { type IntakeRouteDeps, intakeRoutes } from './http/intakeRoutes';
+import type { Registry } from 'prom-client';
+import { metricsRoutes } from './http/metrics';
+import { openApiRoutes } from './http/openApi';
+import { type WebhookRouteDeps, webhookRoutes } from './http/webhookRoutes';
 import { type ModerationRouteDeps, moderationRoutes } from './http/moderationRoutes';
 import { outboxRoutes } from './http/outboxRoutes';
 import { notFound, problemDetails } from './http/problemDetails';
@@ -14,7 +18,7 @@ import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
 import { webhookDeliveryRoutes } from './http/webhookDeliveryRoutes';
 import type { Queues } from './queue/queues';
 
-export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps {
+export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps, WebhookRouteDeps {
   log: Logger;
   readiness: Record<string, () => Promise<void>>;
   /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */
@@ -23,6 +27,8 @@ export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteD
   outboxDir: string | null;
   /** The job queues, shown to admins at /console/queues. */
   queues: Queues;
+  /** The counters served at /metrics (made by the runtime: no global registry). */
+  metricsRegistry: Registry;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -38,6 +44,9 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   app.use(healthRoutes({ checks: deps.readiness }));
+  app.use(metricsRoutes(deps));
+  app.use(openApiRoutes());
+  app.use(webhookRoutes(deps));
   app.use('/api/v1/moderation', moderationRoutes(deps));
   app.use(webhookDeliveryRoutes(deps));
   const consolePart = consoleRoutes(deps);

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import IORedis from 'ioredis';
 import pino, { type Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { RedisStore } from 'rate-limit-redis';
 import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
@@ -13,8 +14,10 @@ import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createMysqlForum } from './forum/mysql/mysqlForum';
 import { openMysqlPool } from './forum/mysql/mysqlPool';
 import { createConsolePages } from './http/console/consolePages';
+import { recheckPost } from './domain/recheckPost';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
+import { createWebhookMetrics } from './http/metrics';
 import { createDigestRenderer } from './mail/digestMail';
 import { createMailRenderer } from './mail/mailRenderer';
 import { createMailSender, type MailSender } from './mail/mailSender';
@@ -88,6 +91,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const forumWebhook = config.FORUM_WEBHOOK_URL && config.FORUM_WEBHOOK_SECRET ? { url: config.FORUM_WEBHOOK_URL, secret: config.FORUM_WEBHOOK_SECRET, timeoutMs: 10_000 } : null;
   const webhookShared = { sendsForumWebhooks: forumWebhook !== null, forumWebhook };
 
+  const metricsRegistry = new Registry();
+
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
     ...shared,
@@ -109,6 +114,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     demoForum: !config.FORUM_URL,
     outboxDir: config.SMTP_URL ? null : outboxDir,
     queues,
+    metricsRegistry,
+    webhookMetrics: createWebhookMetrics(metricsRegistry),
+    forumWebhookSecret: config.FORUM_WEBHOOK_SECRET,
   };
   const workerDeps: WorkerDeps = {
     ...shared,
@@ -121,6 +129,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
+    reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
+    // A post the forum says was created or edited is checked against what completed requests removed.
+    recheckPost: (postId) => recheckPost(workerDeps, postId),
   };
 
   let server: Server | undefined;

@@ -7,6 +7,7 @@ import { applyRedactions } from '../src/domain/applyRedactions';
 import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
 import { InvalidTransition } from '../src/domain/errors';
 import { recheckPost } from '../src/domain/recheckPost';
+import { type ForumEventDeps, handleForumEvent } from '../src/domain/forumEvents';
 import { renderMail, sendMail, type MailJobDeps } from '../src/mail/mailJobs';
 import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queueNames } from '../src/queue/jobs';
 import type { OutboxRelay } from '../src/queue/outboxRelay';
@@ -17,7 +18,7 @@ import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
@@ -47,6 +48,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
     'post.recheck': (p) => recheckPost(deps, p.postId),
     'webhook.deliver': (p) => deliverWebhook(deps, p.deliveryId),
+    'forum.event': (p) => handleForumEvent(deps, p.eventId),
   };
 }
 

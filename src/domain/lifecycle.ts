@@ -52,8 +52,9 @@ export const transitions = [
   { event: 'ask', from: ['awaiting_review', 'awaiting_second_approval'], to: 'needs_info', by: ['moderator'], mail: 'needs_info' },
   { event: 'answer', from: ['needs_info'], to: 'awaiting_review', by: ['requester'] },
   { event: 'redacted', from: ['redacting'], to: 'completed', by: ['system'], mail: 'completed' },
-  // The post changed after review: locate it again and send it back to review.
-  { event: 'post_changed', from: ['redacting'], to: 'verified', by: ['system'], jobs: ['request.locate'] },
+  // The post changed after review: locate it again and send it back to review. Found by the redaction worker, or
+  // told by the forum's post.edited webhook while the request still waits for a decision.
+  { event: 'post_changed', from: ['redacting', 'awaiting_review', 'awaiting_second_approval'], to: 'verified', by: ['system'], jobs: ['request.locate'] },
   { event: 'redaction_failed', from: ['redacting'], to: 'needs_attention', by: ['system'] },
   { event: 'retry_redaction', from: ['needs_attention'], to: 'redacting', by: ['moderator'], jobs: ['request.redact'] },
   { event: 'retry_locate', from: ['needs_attention'], to: 'verified', by: ['moderator'], jobs: ['request.locate'] },

@@ -52,7 +52,8 @@ export interface ReviewView {
   lang: string;
   scope: string;
   relationship: string;
-  requester: { email: string } & RequesterIdentifiers;
+  /** email is null for a request opened from a forum user's report that left no address. */
+  requester: { email: string | null } & RequesterIdentifiers;
   details: string | null;
   quotes: string[];
   question: string | null;

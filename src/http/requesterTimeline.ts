@@ -31,6 +31,8 @@ export interface TimelineEntry {
 
 const eventOfAction: Record<string, TimelineEvent> = {
   submit: 'received',
+  // A request a forum user's report opened: received from the forum rather than from the form.
+  reported: 'received',
   verify: 'verified',
   located: 'located',
   approve_first: 'first_approval',

@@ -34,6 +34,8 @@ export const sendJobId = (mailId: string) => `send-${mailId}`;
 export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'>, outboxId: string): Promise<void> {
   const request = await getRequest(deps.db, payload.requestId);
   if (!request) return;
+  // A request opened from a forum user's report without an address: nobody to write to.
+  if (!(await requesterOf(deps.db, deps.box, request.id)).email) return;
   const now = deps.clock.now();
   const vars = await varsFor(deps, request, payload.template, payload.question, now);
   const rendered = deps.renderer.render(payload.template, request.lang as Locale, vars as never);
@@ -53,6 +55,7 @@ export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void>
   const mail = await getMail(deps.db, mailId);
   if (!mail || mail.sentAt) return;
   const { email } = await requesterOf(deps.db, deps.box, mail.requestId);
+  if (!email) return;
   const messageId = `<${mail.id}@erasure>`;
   await deps.sender.send({ to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
   await markSent(deps.db, mail.id, deps.clock.now(), messageId);

@@ -25,6 +25,8 @@ export const jobPayloads = {
   'post.recheck': z.object({ postId: z.string().min(1).max(200) }).strict(),
   // Webhooks out: one signed POST of a webhook_deliveries row to FORUM_WEBHOOK_URL.
   'webhook.deliver': z.object({ deliveryId: z.string().uuid() }).strict(),
+  /** A webhook the forum sent, recorded in forum_events: the worker re-reads it by the forum's event id. */
+  'forum.event': z.object({ eventId: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -45,6 +47,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.remove-expired-sessions': 'maintenance',
   'post.recheck': 'requests',
   'webhook.deliver': 'webhooks',
+  'forum.event': 'requests',
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobOf<N> {

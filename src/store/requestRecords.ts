@@ -89,14 +89,13 @@ export async function getRequest(db: Tx, id: string): Promise<RequestRow | null>
   return row ?? null;
 }
 
-export async function requesterOf(db: Tx, box: SecretBox, requestId: string): Promise<{ email: string; identifiers: RequesterIdentifiers }> {
+/** email is null only for a request a forum user's report opened without leaving an address: nobody is mailed. */
+export async function requesterOf(db: Tx, box: SecretBox, requestId: string): Promise<{ email: string | null; identifiers: RequesterIdentifiers }> {
   const rows = await db.select().from(requesterIdentifiers).where(eq(requesterIdentifiers.requestId, requestId));
   const identifiers: RequesterIdentifiers = { emails: [], names: [], phones: [], usernames: [], addresses: [] };
   const lists: Record<string, string[]> = { email: identifiers.emails, name: identifiers.names, phone: identifiers.phones, username: identifiers.usernames, address: identifiers.addresses };
   for (const row of rows) lists[row.kind]?.push(box.open(row.valueBox));
-  const email = identifiers.emails[0];
-  if (!email) throw new Error(`request ${requestId} has no email`);
-  return { email, identifiers };
+  return { email: identifiers.emails[0] ?? null, identifiers };
 }
 
 export function privateTextOf(box: SecretBox, row: Pick<RequestRow, 'privateBox'>): PrivateText {
