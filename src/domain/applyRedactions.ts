@@ -7,6 +7,7 @@ import { applyEvent } from '../store/requestEvents';
 import { findingsOf, getRequest, postsOf, updatePost } from '../store/requestRecords';
 import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
+import { redactQuotesOfApproved } from './quoteRedaction';
 
 export interface RedactDeps extends EventDeps {
   forum: ForumStore;
@@ -18,6 +19,8 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   const request = await getRequest(deps.db, requestId);
   if (!request || request.state !== 'redacting') return;
   const approved = (await findingsOf(deps.db, requestId)).filter((f) => f.approved);
+  // Quotes first: once a post is rewritten its approved text is gone, and a retry could no longer find its quotes.
+  await redactQuotesOfApproved(deps, requestId);
   for (const row of await postsOf(deps.db, requestId)) {
     const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
     if (row.status !== 'located' || findings.length === 0) continue;
