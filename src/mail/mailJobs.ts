@@ -9,6 +9,7 @@ import type { JobOf } from '../queue/jobs';
 import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
 import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
+import { quoteSource } from '../store/quotingPosts';
 import { findingsOf, getRequest, postsOf, requesterOf, type RequestRow } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import type { createMailRenderer } from './mailRenderer';
@@ -67,7 +68,10 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
     case 'needs_info':
       return { statusUrl: status, question: question ?? request.question ?? '' };
     case 'completed': {
-      const posts = await postsOf(deps.db, request.id);
+      // Other people's posts that quoted the removed text are counted, not listed: the request never named them.
+      const rows = await postsOf(deps.db, request.id);
+      const quoting = rows.filter((p) => p.source === quoteSource);
+      const posts = rows.filter((p) => p.source !== quoteSource);
       const approved = (await findingsOf(deps.db, request.id)).filter((f) => f.approved);
       return {
         statusUrl: status,
@@ -75,6 +79,7 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
           .filter((p) => p.status === 'redacted')
           .map((p) => ({ url: postUrl(p.postId, deps.postUrlTemplate), kinds: [...new Set(approved.filter((f) => f.postId === p.postId).map((f) => f.type))] })),
         notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
+        quotes: quoting.filter((p) => p.status === 'redacted').length,
       };
     }
     case 'refused':

@@ -15,6 +15,8 @@ export interface MailVars {
     posts: { url: string; kinds: string[] }[];
     /** urls of posts that no longer existed */
     notFound: string[];
+    /** How many other people's posts had quotes of what was removed taken out too; absent or 0 says nothing. */
+    quotes?: number;
   };
   refused: { statusUrl: string; reason: RefusalReason; message: string | null };
   withdrawn: { statusUrl: string };
