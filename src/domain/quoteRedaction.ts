@@ -100,7 +100,7 @@ function redactInside(text: string, ranges: Range[], targets: Target[], html: bo
     for (const target of byLength) {
       // A forum stores its rendered copy escaped: look for the passage as it was written and as HTML writes it.
       const forms = html ? [...new Set([target.text, escapeHtml(target.text), escapeHtml(target.text, '&#x27;')])] : [target.text];
-      for (const found of findPassages(inside, forms)) {
+      for (const found of findPassages(inside, forms, { html })) {
         const span = { start: range.start + found.start, end: range.start + found.end, type: target.type };
         if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
       }
