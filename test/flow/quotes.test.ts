@@ -8,6 +8,7 @@ import { redactQuotesOf } from '../../src/domain/quoteRedaction';
 import { rowsOf } from '../../src/forum/postgres/rows';
 import { readAudit, verifyAuditChain } from '../../src/store/auditTrail';
 import { postsOf } from '../../src/store/requestRecords';
+import { signInAs } from '../support/consoleSession';
 
 let world: World;
 
@@ -111,6 +112,15 @@ test('approving a post removes its email and phone from every quote of it in oth
   const trail = await readAudit(world.database.db, id);
   expect(trail.find((entry) => entry.action === 'quotes_redacted')?.data).toEqual({ posts: 3 });
   expect(await verifyAuditChain(world.database.db, id)).toBeNull();
+
+  // The console lists the quoting posts apart from the request's own, which keeps one post to review.
+  const page = await (await signInAs(world, 'moderator')).agent.get(`/console/requests/${id}`).expect(200);
+  expect(page.text).toContain('Quotes removed from other posts');
+  for (const postId of [b, c, d]) expect(page.text).toContain(`data-quoting-post="${postId}"`);
+  expect(page.text).not.toContain(`data-quoting-post="${e}"`);
+  expect(page.text).not.toContain(`data-post="${b}"`);
+  expect(page.text).toContain(`data-post="${a}"`);
+  expect(page.text).toContain('quotes removed from other posts');
 
   // Running the redaction again, even forced back into redacting, changes nothing.
   const snapshot = await Promise.all([a, b, c, d, e].map(postRow));
