@@ -10,6 +10,7 @@ import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
 import type { SecretBox } from '../store/secretBox';
 import { keepFindingFingerprints, keepRequesterFingerprints } from './removedIdentifiers';
+import { redactQuotesOfApproved } from './quoteRedaction';
 
 export interface RedactDeps extends EventDeps {
   forum: ForumStore;
@@ -22,6 +23,8 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   const request = await getRequest(deps.db, requestId);
   if (!request || request.state !== 'redacting') return;
   const approved = (await findingsOf(deps.db, requestId)).filter((f) => f.approved);
+  // Quotes first: once a post is rewritten its approved text is gone, and a retry could no longer find its quotes.
+  await redactQuotesOfApproved(deps, requestId);
   for (const row of await postsOf(deps.db, requestId)) {
     const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
     if (row.status !== 'located' || findings.length === 0) continue;

@@ -10,6 +10,7 @@ import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
 import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
 import { keptFingerprints } from '../domain/removedIdentifiers';
+import { quoteSource } from '../store/quotingPosts';
 import { findingsOf, getRequest, postsOf, requesterOf, type RequestRow } from '../store/requestRecords';
 import type { SecretBox } from '../store/secretBox';
 import type { createMailRenderer } from './mailRenderer';
@@ -71,7 +72,10 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
     case 'needs_info':
       return { statusUrl: status, question: question ?? request.question ?? '' };
     case 'completed': {
-      const posts = await postsOf(deps.db, request.id);
+      // Other people's posts that quoted the removed text are counted, not listed: the request never named them.
+      const rows = await postsOf(deps.db, request.id);
+      const quoting = rows.filter((p) => p.source === quoteSource);
+      const posts = rows.filter((p) => p.source !== quoteSource);
       const approved = (await findingsOf(deps.db, request.id)).filter((f) => f.approved);
       return {
         statusUrl: status,
@@ -80,6 +84,7 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
           .map((p) => ({ url: postUrl(p.postId, deps.postUrlTemplate), kinds: [...new Set(approved.filter((f) => f.postId === p.postId).map((f) => f.type))] })),
         notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
         fingerprints: await keptFingerprints(deps.db, request),
+        quotes: quoting.filter((p) => p.status === 'redacted').length,
       };
     }
     case 'refused':

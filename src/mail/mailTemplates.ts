@@ -17,6 +17,8 @@ export interface MailVars {
     notFound: string[];
     /** Fingerprints kept of what was removed (the requester consented), counts by kind; absent or null when none. */
     fingerprints?: Record<string, number> | null;
+    /** How many other people's posts had quotes of what was removed taken out too; absent or 0 says nothing. */
+    quotes?: number;
   };
   refused: { statusUrl: string; reason: RefusalReason; message: string | null };
   withdrawn: { statusUrl: string };

@@ -76,7 +76,8 @@ export function replaceAllOccurrences(
   return text.replace(pattern, (found) => replacements.get(found) ?? found);
 }
 
-function escapeHtml(value: string, apostrophe = '&#39;'): string {
+/** Text as a forum's rendered HTML stores it; apostrophes come as &#39; or &#x27; depending on the renderer. */
+export function escapeHtml(value: string, apostrophe = '&#39;'): string {
   return value
     .replace(/&/gu, '&amp;')
     .replace(/</gu, '&lt;')

@@ -9,6 +9,7 @@ import { hasTranslation, translate } from '../../mail/i18n';
 import type { Locale } from '../../mail/mailTemplates';
 import type { ActorName } from '../../store/actorNames';
 import type { readAudit } from '../../store/auditTrail';
+import { quoteSource } from '../../store/quotingPosts';
 import { markClass, markedHtml, placeholderOf, previewTexts } from './postHighlights';
 
 /** The forms of the request page, whose errors are shown beside their fields. */
@@ -61,7 +62,9 @@ export function requestPageModel(view: ReviewView, options: PageOptions) {
   const fieldLabel = (form: RequestForm, name: string) => (hasTranslation(options.locale, `console.request.fields.${form}.${name}`) ? t(`console.request.fields.${form}.${name}`) : name);
   return {
     view,
-    posts: view.posts.map((post, index) => postModel(post, index, chosen, t)),
+    posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => postModel(post, index, chosen, t)),
+    /** Other people's posts whose quotes of the removed text were rewritten: listed, never reviewed. */
+    quotingPosts: view.posts.filter((post) => post.source === quoteSource && post.status === 'redacted').map((post) => ({ id: post.id, url: post.url })),
     decide: {
       canApprove: (view.state === 'awaiting_review' || secondApproval) && !iAmFirst,
       secondApproval,
