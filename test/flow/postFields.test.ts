@@ -142,3 +142,19 @@ test('a title that says nothing about anyone is shown, and stays as it was', asy
 
   expect(await postRow(postId)).toMatchObject({ title: 'Livres à donner', body_raw: 'Écrivez à [email removed].' });
 });
+
+test('the whole-forum search finds a post whose title alone names the requester', async () => {
+  const who = { email: 'heloise.carrard@example.org', name: 'Héloïse Carrard' };
+  const named = await world.addPost('Héloïse Carrard ici : heloise.carrard@example.org');
+  const titled = await addTitledPost('Les romans d’Héloïse Carrard à donner', 'Tout est dans le titre.');
+  const res = await request(world.server)
+    .post('/api/v1/requests')
+    .send({ email: who.email, name: who.name, identifiers: { phones: [], usernames: [] }, posts: [named], scope: 'all', relationship: 'author', consent: true, searchForum: true });
+  expect(res.status).toBe(202);
+  await world.verifyFromEmail(who.email, res.body.id);
+
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${res.body.id}`).set(bearer()).expect(200);
+  const found = review.body.posts.find((p: { id: string }) => p.id === titled);
+  expect(found).toMatchObject({ source: 'search', post: { fields: { title: 'Les romans d’Héloïse Carrard à donner' } } });
+  expect(found.findings.map((f: Finding) => [f.location, f.type, f.text])).toEqual([['field:title', 'person', 'Héloïse Carrard']]);
+});
