@@ -1,5 +1,6 @@
-// Locate: read each post a request names, find what should go, store the findings (offsets, type and a hash
-// of the text, never the text) with the hash of the post as reviewed, and send the request to review.
+// Locate: read each post a request names, find what should go in its body, fields ('field:<name>') and
+// revisions, store the findings (offsets, type and a hash of the text, never the text) with the hash of the post
+// as reviewed, and send the request to review.
 import type { ForumStore } from '../forum/port';
 import { detectPii } from '../pii/detect';
 import type { EventDeps } from '../store/requestEvents';

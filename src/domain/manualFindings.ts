@@ -1,5 +1,6 @@
 // A finding a moderator adds to a request in review, when detection missed something: chosen by its position in
-// one of the post's texts, or by its exact text, which marks every occurrence in the post (body and revisions).
+// one of the post's texts, or by its exact text, which marks every occurrence in the post (body, fields such as
+// its title, and revisions).
 // It is stored like a detected finding — offsets, type, owner, score 1 and a hash of the text, never the text —
 // already approved, and the audit trail says who added it.
 //

@@ -1,6 +1,7 @@
 // Turns a reviewed post and its approved findings into the post's new text. Each approved finding names a
-// text (checked against its hash); every copy of that text, in the body, the rendered body and every revision,
-// becomes a typed placeholder, since a redaction that leaves a copy behind is not one.
+// text (checked against its hash); every copy of that text, in the body, the rendered body, every named field
+// (a title, a commenter's email…) and every revision, becomes a typed placeholder, since a redaction that leaves
+// a copy behind is not one.
 import { createHash } from 'node:crypto';
 import type { ForumPost, PostRewrite } from '../forum/port';
 import { replaceAllOccurrences } from '../pii/redaction';
@@ -21,10 +22,19 @@ export interface Target {
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The texts a location holds: 'body', 'revision:<id>:before', 'revision:<id>:after'. */
+/** The location of a post's named field (a title, a commenter's email): 'field:<name>'. */
+export const fieldLocation = (name: string): string => `field:${name}`;
+
+/** The field a location names, or null for the body and revisions. */
+export function fieldNameOf(location: string): string | null {
+  return location.startsWith('field:') ? location.slice('field:'.length) : null;
+}
+
+/** The texts a location holds: 'body', 'field:<name>', 'revision:<id>:before', 'revision:<id>:after'. */
 export function textsOf(post: ForumPost): { location: string; text: string }[] {
   return [
     { location: 'body', text: post.body },
+    ...Object.entries(post.fields ?? {}).map(([name, text]) => ({ location: fieldLocation(name), text })),
     ...post.revisions.flatMap((r) => [
       { location: `revision:${r.id}:before`, text: r.before },
       { location: `revision:${r.id}:after`, text: r.after },
@@ -56,6 +66,9 @@ export function rewritePost(post: ForumPost, findings: ApprovedFinding[]): { rew
         before: redact(r.before),
         after: redact(r.after),
       })),
+      // Every field, changed or not. A field that is one identifier (an author_email column) is replaced whole,
+      // as any span of the body is: the finding covers the value, so the value becomes the placeholder.
+      ...(post.fields ? { fields: Object.fromEntries(Object.entries(post.fields).map(([name, text]) => [name, redact(text)])) } : {}),
     },
   };
 }
@@ -64,7 +77,7 @@ const htmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** The targets still readable anywhere in the post: empty when the redaction is complete. */
 export function leftoverTargets(post: ForumPost, targets: Target[]): Target[] {
-  const plain = [post.body, ...post.revisions.flatMap((r) => [r.before, r.after])];
+  const plain = [post.body, ...Object.values(post.fields ?? {}), ...post.revisions.flatMap((r) => [r.before, r.after])];
   return targets.filter(
     (t) => plain.some((text) => text.includes(t.text)) || post.renderedBody.includes(t.text) || post.renderedBody.includes(htmlEscape(t.text)),
   );

@@ -38,8 +38,15 @@ export interface ReviewPost {
   changedSinceReview: boolean;
   /** The post's content hash is the one reviewed: offsets point into `texts`. */
   asReviewed: boolean;
-  post: { author: string; createdAt: Date; body: string; revisions: { id: string; before: string; after: string; createdAt: Date }[] } | null;
-  /** The texts the findings' offsets point into, by location ('body', 'revision:<id>:before'…); empty once the post changed. */
+  post: {
+    author: string;
+    createdAt: Date;
+    body: string;
+    revisions: { id: string; before: string; after: string; createdAt: Date }[];
+    /** The post's named fields (title, commenter's email…), {} when the forum keeps none. */
+    fields: Record<string, string>;
+  } | null;
+  /** The texts the findings' offsets point into, by location ('body', 'field:<name>', 'revision:<id>:before'…); empty once the post changed. */
   texts: { location: string; text: string }[];
   findings: ReviewFinding[];
 }
@@ -86,7 +93,7 @@ export async function readReviewView(deps: ReviewDeps, id: string): Promise<Revi
       source: row.source,
       changedSinceReview: Boolean(post && row.reviewedHash && !asReviewed && row.status === 'located'),
       asReviewed,
-      post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions } : null,
+      post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions, fields: post.fields ?? {} } : null,
       texts,
       findings: findings
         .filter((f) => f.postId === row.postId)

@@ -9,6 +9,7 @@ import { type TestDatabase, openTestDatabase } from '../support/testDatabase';
 let database: TestDatabase;
 let forum: ForumStore;
 let postId: string;
+let titledId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -17,7 +18,8 @@ beforeAll(async () => {
   await db.execute(sql`CREATE SCHEMA community`);
   await db.execute(sql`
     CREATE TABLE community.messages (
-      msg_id serial PRIMARY KEY, user_name varchar(60) NOT NULL, raw text NOT NULL, cooked text, "PostedAt" timestamp NOT NULL)`);
+      msg_id serial PRIMARY KEY, user_name varchar(60) NOT NULL, raw text NOT NULL, cooked text, "PostedAt" timestamp NOT NULL,
+      subject varchar(200))`);
   await db.execute(sql`
     CREATE TABLE community.message_edits (
       edit_id uuid PRIMARY KEY DEFAULT gen_random_uuid(), message_ref integer NOT NULL REFERENCES community.messages (msg_id),
@@ -33,13 +35,20 @@ beforeAll(async () => {
     VALUES (${postId}, 'Écrivez à sylvie.roux@example.net.', 'Écrivez à Sylvie.', '2024-03-01 12:30:00')`);
   await db.execute(sql`
     INSERT INTO community.messages (user_name, raw, cooked, "PostedAt") VALUES ('claire_b', 'Rien à voir.', NULL, '2024-03-02 09:00:00')`);
+  // Only the subject, a column the mapping names as the field title, says who to write to.
+  const [titled] = rowsOf(
+    await db.execute(sql`
+      INSERT INTO community.messages (user_name, raw, cooked, "PostedAt", subject)
+      VALUES ('zoe_q', 'Tout est dans le titre.', NULL, '2024-03-03 10:00:00', 'Écrire à zoe.quillard@example.org') RETURNING msg_id`),
+  );
+  titledId = String(titled?.msg_id);
 
   forum = createPostgresForum(
     db,
     parseForumMapping(
       JSON.stringify({
         schema: 'community',
-        posts: { table: 'messages', id: 'msg_id', author: 'user_name', body: 'raw', renderedBody: 'cooked', createdAt: 'PostedAt' },
+        posts: { table: 'messages', id: 'msg_id', author: 'user_name', body: 'raw', renderedBody: 'cooked', createdAt: 'PostedAt', fields: { title: 'subject' } },
         revisions: { table: 'message_edits', id: 'edit_id', postId: 'message_ref', before: 'old_raw', after: 'new_raw', createdAt: 'edited_at' },
       }),
     ),
@@ -100,4 +109,42 @@ test('a post whose rendered copy is missing reads with an empty rendered body', 
   const [other] = rowsOf(await database.db.execute(sql`SELECT msg_id FROM community.messages WHERE user_name = 'claire_b'`));
 
   await expect(forum.getPost(String(other?.msg_id))).resolves.toMatchObject({ body: 'Rien à voir.', renderedBody: '' });
+});
+
+test('a mapped field is read from its column, and a NULL reads as empty', async () => {
+  await expect(forum.getPost(titledId)).resolves.toMatchObject({ fields: { title: 'Écrire à zoe.quillard@example.org' } });
+  await expect(forum.getPost(postId)).resolves.toMatchObject({ fields: { title: '' } });
+});
+
+test('a search reaches text that only a mapped field holds', async () => {
+  const found: ForumPost[] = [];
+  for await (const post of forum.findPostsContaining(['Zoe.Quillard@'], { pageSize: 1 })) found.push(post);
+
+  expect(found.map((post) => post.id)).toEqual([titledId]);
+});
+
+test('a rewrite writes a changed field to its column and leaves an untouched NULL alone', async () => {
+  const titled = await forum.getPost(titledId);
+  const untitled = await forum.getPost(postId);
+
+  const result = await forum.applyRewrite(titledId, titled?.contentHash ?? '', (p) => ({
+    body: p.body,
+    renderedBody: p.renderedBody,
+    revisions: [],
+    fields: { title: 'Écrire à [email removed]' },
+  }));
+  await forum.applyRewrite(postId, untitled?.contentHash ?? '', (p) => ({ body: p.body, renderedBody: p.renderedBody, revisions: p.revisions, fields: p.fields }));
+
+  expect(result).toEqual({ status: 'applied', contentHash: (await forum.getPost(titledId))?.contentHash });
+  const subjects = rowsOf(await database.db.execute(sql`SELECT msg_id, subject FROM community.messages WHERE msg_id IN (${titledId}, ${postId}) ORDER BY msg_id`));
+  expect(subjects.map((row) => row.subject)).toEqual([null, 'Écrire à [email removed]']);
+});
+
+test('a rewrite that names a field the mapping does not have writes nothing', async () => {
+  const post = await forum.getPost(titledId);
+
+  await expect(
+    forum.applyRewrite(titledId, post?.contentHash ?? '', (p) => ({ body: 'changed', renderedBody: p.renderedBody, revisions: [], fields: { excerpt: 'x' } })),
+  ).rejects.toThrow(/field excerpt/);
+  await expect(forum.getPost(titledId)).resolves.toMatchObject({ body: 'Tout est dans le titre.' });
 });

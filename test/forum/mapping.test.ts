@@ -3,7 +3,7 @@ import { parseForumMapping } from '../../src/forum/postgres/mapping';
 
 const reference = {
   schema: 'forum',
-  posts: { table: 'posts', id: 'id', author: 'author', body: 'body_raw', renderedBody: 'body_html', createdAt: 'created_at' },
+  posts: { table: 'posts', id: 'id', author: 'author', body: 'body_raw', renderedBody: 'body_html', createdAt: 'created_at', fields: { title: 'title' } },
   revisions: { table: 'post_revisions', id: 'id', postId: 'post_id', before: 'before_text', after: 'after_text', createdAt: 'created_at' },
 };
 
@@ -18,9 +18,23 @@ test('a partial mapping changes only the names it gives', () => {
 
   expect(mapping).toEqual({
     schema: 'public',
-    posts: { ...reference.posts, table: 'topics_posts', body: 'raw' },
+    // A forum's own posts table has only the fields it names: the reference title is not assumed there.
+    posts: { ...reference.posts, table: 'topics_posts', body: 'raw', fields: {} },
     revisions: { ...reference.revisions, postId: 'topic_post_id' },
   });
+});
+
+test('posts.fields names the columns redacted with the post, replacing the reference title', () => {
+  const mapping = parseForumMapping('{"schema":"blog","posts":{"table":"comments","fields":{"author_email":"comment_author_email","author_ip":"comment_author_IP"}}}');
+
+  expect(mapping.posts.fields).toEqual({ author_email: 'comment_author_email', author_ip: 'comment_author_IP' });
+  expect(parseForumMapping('{"posts":{"fields":{}}}').posts.fields).toEqual({});
+});
+
+test('a field name or column that is not a plain name is refused, naming posts.fields', () => {
+  expect(() => parseForumMapping('{"posts":{"fields":{"title":"title; DROP TABLE posts"}}}')).toThrow(/FORUM_MAPPING.*posts\.fields.*letters, digits and underscores/);
+  expect(() => parseForumMapping('{"posts":{"fields":{"field:x":"title"}}}')).toThrow(/FORUM_MAPPING.*posts\.fields/);
+  expect(() => parseForumMapping('{"posts":{"fields":["title"]}}')).toThrow(/FORUM_MAPPING.*posts\.fields/);
 });
 
 test('a name with anything but letters, digits and underscores is refused, naming FORUM_MAPPING and the field', () => {

@@ -23,14 +23,14 @@ onServer('whole-forum search with trigram indexes', () => {
     await database?.close();
   });
 
-  const insert = async (body: string, before?: string) => {
-    const id = String(rowsOf(await database.db.execute(sql`INSERT INTO forum.posts (author, body_raw, body_html) VALUES ('m', ${body}, '') RETURNING id`))[0]?.id);
+  const insert = async (body: string, before?: string, title = '') => {
+    const id = String(rowsOf(await database.db.execute(sql`INSERT INTO forum.posts (author, body_raw, body_html, title) VALUES ('m', ${body}, '', ${title}) RETURNING id`))[0]?.id);
     if (before) await database.db.execute(sql`INSERT INTO forum.post_revisions (post_id, before_text, after_text) VALUES (${id}, ${before}, ${body})`);
     return id;
   };
 
   test('finds the same posts with and without the indexes, and reports the whole forum seen', async () => {
-    const ids = [await insert('Ring 06.71.22.33.44 any time'), await insert('Edited.', 'was ZOÉ-QUILLARD here'), await insert('QUILLARD Zoé')];
+    const ids = [await insert('Ring 06.71.22.33.44 any time'), await insert('Edited.', 'was ZOÉ-QUILLARD here'), await insert('QUILLARD Zoé'), await insert('See the title.', undefined, 'Zoé Quillard sells books')];
     for (let i = 0; i < 20; i += 1) await insert(`an ordinary post number ${i}`);
     const forum = createPostgresForum(database.db, mapping);
     const search = async () => {
@@ -41,13 +41,13 @@ onServer('whole-forum search with trigram indexes', () => {
     };
     const scanned = await search();
     expect(await hasSearchIndexes(database.db, mapping)).toBe(false);
-    expect(await createSearchIndexes(database.db, mapping)).toHaveLength(3);
+    expect(await createSearchIndexes(database.db, mapping)).toHaveLength(4);
     expect(await hasSearchIndexes(database.db, mapping)).toBe(true);
     const indexed = await search();
     expect(scanned.ids).toEqual(ids);
     expect(indexed.ids).toEqual(ids);
-    expect(indexed.progress).toEqual([[0, 23], [23, 23]]);
-    // On 23 rows the planner would rather read the table: made to choose, it must pick the trigram index.
+    expect(indexed.progress).toEqual([[0, 24], [24, 24]]);
+    // On 24 rows the planner would rather read the table: made to choose, it must pick the trigram index.
     const plan = await database.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
       return rowsOf(await tx.execute(sql`EXPLAIN SELECT id FROM forum.posts WHERE lower(body_raw::text) LIKE '%quillard%'`)).map((r) => String(r['QUERY PLAN'])).join('\n');

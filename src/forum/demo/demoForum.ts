@@ -25,7 +25,7 @@ export async function seedDemoForum(db: Db, options: { count?: number } = {}): P
     const posts = composeDemoPosts(count);
     const postRows = posts.map((post) => {
       const updatedAt = post.revisions[post.revisions.length - 1]?.createdAt ?? post.createdAt;
-      return sql`(${post.id}, ${post.author}, ${post.body}, ${renderBodyHtml(post.body)},
+      return sql`(${post.id}, ${post.author}, ${post.title}, ${post.body}, ${renderBodyHtml(post.body)},
         ${post.createdAt.toISOString()}::timestamptz, ${updatedAt.toISOString()}::timestamptz)`;
     });
     let revisionId = 0;
@@ -36,7 +36,7 @@ export async function seedDemoForum(db: Db, options: { count?: number } = {}): P
       ),
     );
     for (const chunk of chunks(postRows)) {
-      await tx.execute(sql`INSERT INTO forum.posts (id, author, body_raw, body_html, created_at, updated_at) VALUES ${chunk}`);
+      await tx.execute(sql`INSERT INTO forum.posts (id, author, title, body_raw, body_html, created_at, updated_at) VALUES ${chunk}`);
     }
     for (const chunk of chunks(revisionRows)) {
       await tx.execute(sql`INSERT INTO forum.post_revisions (id, post_id, before_text, after_text, created_at) VALUES ${chunk}`);

@@ -29,6 +29,8 @@ export const demoPersona = {
 /** A hand-written post: versions lists its text edit by edit, the last one being the current body. */
 export interface PersonaPost {
   author: string;
+  /** The topic's title, for a post that opens one; replies have none. */
+  title?: string;
   versions: [string, ...string[]];
 }
 
@@ -41,11 +43,12 @@ const swap = "Qui veut échanger des livres samedi au parc de la Tête d'Or ? J'
 const giveaway = "M. Dupont from the Lyon group here (marie_d on the old forum). I'm giving away forty Penguin Classics,";
 
 export const personaPosts: ReadonlyMap<number, PersonaPost> = new Map<number, PersonaPost>([
-  [7, { author: 'marie_d', versions: [`Bonjour à toutes et à tous !\n\n${introduction}`] }],
+  [7, { author: 'marie_d', title: 'Bonjour à toutes et à tous', versions: [`Bonjour à toutes et à tous !\n\n${introduction}`] }],
   [
     23,
     {
       author: 'marie_d',
+      title: 'Échange de livres samedi',
       versions: [
         `${swap}\n\nAppelez-moi au 06 12 34 56 78, je suis disponible le matin.`,
         `${swap}\n\nEnvoyez-moi un message privé, je suis disponible le matin.`,
@@ -91,6 +94,7 @@ export const personaPosts: ReadonlyMap<number, PersonaPost> = new Map<number, Pe
     176,
     {
       author: 'marie_d',
+      title: 'Free books to a good home',
       versions: [
         `${giveaway} email me at marie.dupont@example.fr and I'll post them.`,
         `${giveaway} send me a private message and I'll post them.`,

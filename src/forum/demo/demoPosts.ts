@@ -14,6 +14,8 @@ export interface DemoRevision {
 export interface DemoPost {
   id: number;
   author: string;
+  /** '' for a reply: only some of the persona's posts open a topic. */
+  title: string;
   body: string;
   createdAt: Date;
   revisions: DemoRevision[];
@@ -33,7 +35,7 @@ export function composeDemoPosts(count: number): DemoPost[] {
   for (let id = 1; id <= count; id++) {
     at += r.int(60, 2880) * minute;
     const persona = personaPosts.get(id);
-    posts.push(persona ? fromVersions(r, id, persona.author, persona.versions, at) : composePost(r, id, at, posts));
+    posts.push(persona ? { ...fromVersions(r, id, persona.author, persona.versions, at), title: persona.title ?? '' } : composePost(r, id, at, posts));
   }
   return posts;
 }
@@ -47,7 +49,7 @@ function composePost(r: SeededRandom, id: number, at: number, earlier: DemoPost[
   const base = sources.length > 5 && r.chance(0.08) ? composeQuote(r, words, r.pick(sources)) : r.pick(words.templates)(r);
   const kept = r.chance(0.2) ? composeDisclosure(r, lang) : undefined;
   const body = kept === undefined ? base : `${base}${r.chance(0.5) ? ' ' : '\n\n'}${kept}`;
-  if (!r.chance(0.14)) return { id, author, body, createdAt: new Date(at), revisions: [] };
+  if (!r.chance(0.14)) return { id, author, title: '', body, createdAt: new Date(at), revisions: [] };
   return fromVersions(r, id, author, composeVersions(r, lang, body), at);
 }
 
@@ -103,7 +105,7 @@ function fromVersions(r: SeededRandom, id: number, author: string, versions: [st
     editedAt += r.int(5, 300) * minute;
     revisions.push({ before: versions[i - 1] ?? '', after: versions[i] ?? '', createdAt: new Date(editedAt) });
   }
-  return { id, author, body: versions[versions.length - 1] ?? versions[0], createdAt: new Date(at), revisions };
+  return { id, author, title: '', body: versions[versions.length - 1] ?? versions[0], createdAt: new Date(at), revisions };
 }
 
 const two = (r: SeededRandom) => String(r.int(0, 99)).padStart(2, '0');

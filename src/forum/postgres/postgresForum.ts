@@ -34,11 +34,13 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
 
   async function loadPosts(tx: Tx, condition: SQL, tail: SQL = sql``): Promise<ForumPost[]> {
     const { p } = names;
+    // Fields are read as f0, f1… so that a field name never has to be a safe SQL alias.
+    const fieldColumns = p.fields.map(({ column }, i) => sql`, coalesce(p.${column}::text, '') AS ${sql.identifier(`f${i}`)}`);
     const postRows = rowsOf(
       await tx.execute(sql`
         SELECT p.${p.id} AS id, p.${p.author}::text AS author,
                coalesce(p.${p.body}::text, '') AS body, coalesce(p.${p.renderedBody}::text, '') AS rendered_body,
-               ${epochMs(sql`p.${p.createdAt}`)} AS created_ms
+               ${epochMs(sql`p.${p.createdAt}`)} AS created_ms${sql.join(fieldColumns, sql``)}
         FROM ${p.table} AS p WHERE ${condition} ${tail}`),
     );
     if (postRows.length === 0) return [];
@@ -52,6 +54,7 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
         renderedBody: String(row.rendered_body),
         createdAt: dateOf(row.created_ms),
         revisions: revisions.get(id) ?? [],
+        ...(p.fields.length > 0 ? { fields: Object.fromEntries(p.fields.map(({ name }, i) => [name, String(row[`f${i}`] ?? '')])) } : {}),
       };
       return { ...post, contentHash: postContentHash(post) };
     });
@@ -105,12 +108,14 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
       if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`pageSize must be a positive integer, not ${chunkSize}`);
       const { p, r } = names;
       const contains = (column: SQL) => sql.join(needles.map((pattern) => sql`${searchedText(column)} LIKE ${pattern}`), sql` OR `);
+      // The body and every mapped field of the post itself.
+      const postContains = sql.join([sql`p.${p.body}`, ...p.fields.map(({ column }) => sql`p.${column}`)].map(contains), sql` OR `);
       const [counted] = rowsOf(await db.execute(sql`SELECT count(*) AS n FROM ${p.table} AS p`));
       const total = Number(counted?.n ?? 0);
       if (await hasSearchIndexes(db, mapping)) {
         // The trigram indexes find the candidates without reading the forum: page through them, then report it all seen.
         await options.onProgress?.(0, total);
-        const matches = sql`(${contains(sql`p.${p.body}`)} OR p.${p.id} IN (
+        const matches = sql`(${postContains} OR p.${p.id} IN (
           SELECT r.${r.postId} FROM ${r.table} AS r WHERE ${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)}))`;
         let after: string | undefined;
         for (;;) {
@@ -137,7 +142,7 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
         const last = bounds?.last;
         // Revisions are filtered within the same id range, so each one is read once in the whole search.
         const revisionFrom = after === undefined ? sql`TRUE` : sql`r.${r.postId} > ${after}`;
-        const matches = sql`(${contains(sql`p.${p.body}`)} OR p.${p.id} IN (
+        const matches = sql`(${postContains} OR p.${p.id} IN (
           SELECT r.${r.postId} FROM ${r.table} AS r WHERE ${revisionFrom} AND r.${r.postId} <= ${last}
             AND (${contains(sql`r.${r.before}`)} OR ${contains(sql`r.${r.after}`)})))`;
         yield* await loadPosts(db, sql`${from} AND p.${p.id} <= ${last} AND ${matches}`, sql`ORDER BY p.${p.id}`);
@@ -160,8 +165,15 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
         if (current.contentHash !== expectedHash) return { status: 'changed' as const, contentHash: current.contentHash };
 
         const next = rewrite(current);
+        // Only changed fields are written: an untouched NULL stays NULL (it reads as '' either way).
+        const fieldSets = Object.entries(next.fields ?? {}).flatMap(([name, value]) => {
+          const field = p.fields.find((f) => f.name === name);
+          // Throwing rolls back: a rewrite must not name a column the mapping does not know.
+          if (!field) throw new Error(`the rewrite of post ${postId} names field ${name}, which the forum mapping does not have`);
+          return value === current.fields?.[name] ? [] : [sql`, ${field.column} = ${value}`];
+        });
         await tx.execute(sql`
-          UPDATE ${p.table} SET ${p.body} = ${next.body}, ${p.renderedBody} = ${next.renderedBody}
+          UPDATE ${p.table} SET ${p.body} = ${next.body}, ${p.renderedBody} = ${next.renderedBody}${sql.join(fieldSets, sql``)}
           WHERE ${p.id} = ${postId}`);
         for (const revision of next.revisions) {
           const updated = rowsOf(
@@ -208,6 +220,7 @@ function sqlNames(mapping: ForumMapping) {
       body: sql.identifier(posts.body),
       renderedBody: sql.identifier(posts.renderedBody),
       createdAt: sql.identifier(posts.createdAt),
+      fields: Object.entries(posts.fields).map(([name, column]) => ({ name, column: sql.identifier(column) })),
     },
     r: {
       table: sql`${schema}.${sql.identifier(revisions.table)}`,

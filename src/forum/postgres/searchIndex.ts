@@ -9,12 +9,17 @@ import { rowsOf } from './rows';
 function indexedColumns(mapping: ForumMapping) {
   return [
     { table: mapping.posts.table, column: mapping.posts.body },
+    // A post's fields are searched beside its body: without their index the search would read the posts table.
+    ...Object.values(mapping.posts.fields).map((column) => ({ table: mapping.posts.table, column })),
     { table: mapping.revisions.table, column: mapping.revisions.before },
     { table: mapping.revisions.table, column: mapping.revisions.after },
-  ].map((target) => ({ ...target, name: `erasure_search_${target.table}_${target.column}`.slice(0, 63) }));
+  ]
+    .map((target) => ({ ...target, name: `erasure_search_${target.table}_${target.column}`.slice(0, 63) }))
+    // Two fields may share a column: one index serves both.
+    .filter((target, i, all) => all.findIndex((t) => t.name === target.name) === i);
 }
 
-/** Whether all three indexes exist: with one missing, PostgreSQL would read that table whole on every page. */
+/** Whether all the indexes exist: with one missing, PostgreSQL would read that table whole on every page. */
 export async function hasSearchIndexes(db: Db, mapping: ForumMapping): Promise<boolean> {
   const names = indexedColumns(mapping).map((t) => t.name);
   const [row] = rowsOf(

@@ -3,6 +3,7 @@
 import type { FieldError } from '../../domain/errors';
 import { transitions, type RequestState } from '../../domain/lifecycle';
 import { manualFindingTypes } from '../../domain/manualFindings';
+import { fieldNameOf } from '../../domain/postRewrite';
 import { refusalReasons } from '../../domain/refusalReasons';
 import type { ReviewPost, ReviewView } from '../../domain/reviewView';
 import { hasTranslation, translate } from '../../mail/i18n';
@@ -62,7 +63,7 @@ export function requestPageModel(view: ReviewView, options: PageOptions) {
   const fieldLabel = (form: RequestForm, name: string) => (hasTranslation(options.locale, `console.request.fields.${form}.${name}`) ? t(`console.request.fields.${form}.${name}`) : name);
   return {
     view,
-    posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => postModel(post, index, chosen, t)),
+    posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => postModel(post, index, chosen, t, options.locale)),
     /** Other people's posts whose quotes of the removed text were rewritten: listed, never reviewed. */
     quotingPosts: view.posts.filter((post) => post.source === quoteSource && post.status === 'redacted').map((post) => ({ id: post.id, url: post.url })),
     decide: {
@@ -128,10 +129,13 @@ function requesterLocale(lang: string): Locale {
   return lang === 'fr' ? 'fr' : 'en';
 }
 
-function postModel(post: ReviewPost, index: number, chosen: ReadonlySet<string>, t: (key: string, params?: Record<string, string | number>) => string) {
+function postModel(post: ReviewPost, index: number, chosen: ReadonlySet<string>, t: (key: string, params?: Record<string, string | number>) => string, locale: Locale) {
   const revisions = post.post?.revisions ?? [];
   const locationLabel = (location: string) => {
     if (location === 'body') return t('console.request.locations.body');
+    const field = fieldNameOf(location);
+    // The names forums commonly use are labelled in words; any other is shown as the forum mapping gives it.
+    if (field !== null) return hasTranslation(locale, `console.request.locations.fields.${field}`) ? t(`console.request.locations.fields.${field}`) : field;
     const match = /^revision:(.+):(before|after)$/.exec(location);
     if (!match) return location;
     return t(`console.request.locations.${match[2]}`, { n: revisions.findIndex((r) => r.id === match[1]) + 1 });
@@ -154,9 +158,16 @@ function postModel(post: ReviewPost, index: number, chosen: ReadonlySet<string>,
     currentBody: post.asReviewed ? null : post.post?.body ?? null,
     changedSinceReview: post.changedSinceReview,
     asReviewed: post.asReviewed,
-    // The body always; a revision when it holds a finding or the redaction rewrites it.
+    // The body and every field that holds text always (the moderator reviews all that will be rewritten); a
+    // revision when it holds a finding or the redaction rewrites it.
     locations: post.texts
-      .filter((text) => text.location === 'body' || withFindings.has(text.location) || previews.get(text.location) !== text.text)
+      .filter(
+        (text) =>
+          text.location === 'body' ||
+          (fieldNameOf(text.location) !== null && text.text !== '') ||
+          withFindings.has(text.location) ||
+          previews.get(text.location) !== text.text,
+      )
       .map((text) => ({
         location: text.location,
         label: locationLabel(text.location),
