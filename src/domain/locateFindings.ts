@@ -9,6 +9,7 @@ import { addSearchedPost, type FindingRow, removeSearchedPost, getRequest, posts
 import type { SecretBox } from '../store/secretBox';
 import type { RedactableType, RequesterIdentifiers, Span } from '../pii/types';
 import { searchWholeForum } from './forumSearch';
+import { authorFieldSpans } from './authorFields';
 import { sha256, textsOf } from './postRewrite';
 import { findPassages } from './quotedPassages';
 
@@ -36,7 +37,11 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
       located.push({ rowId: row.id, postId: row.postId, hash: null, findings: [] });
       continue;
     }
-    const findings = textsOf(post).flatMap(({ location, text }) => spansIn(text, request.scope, identifiers, quotes).map((span) => findingOf(deps, location, text, span)));
+    const texts = textsOf(post);
+    const found = new Map(texts.map(({ location, text }) => [location, spansIn(text, request.scope, identifiers, quotes)]));
+    // Whole author columns replace what was found in them: mergeSpans keeps one span per stretch of text.
+    for (const [location, spans] of authorFieldSpans(post.fields, found)) found.set(location, spans);
+    const findings = texts.flatMap(({ location, text }) => (found.get(location) ?? []).map((span) => findingOf(deps, location, text, span)));
     located.push({ rowId: row.id, postId: row.postId, hash: post.contentHash, findings });
   }
   if (request.searchForum) {

@@ -18,6 +18,8 @@ onMariadb('a WordPress and bbPress forum', () => {
 
   beforeAll(async () => {
     wp = await openWordpressDatabase();
+    // Four eyes stay on: the commenter's IP address and website are the requester's (authorFields.ts), so one
+    // moderator's approval is enough, as for any request that touches no one else's information.
     world = await startWorld({ FORUM_URL: wp.url, FORUM_POST_URL: 'https://blog.example.org/?p={id}' }, { ownForum: true });
     replyId = await insertPost('reply', {
       content: 'Selling my bike, write to marie.dupont@example.fr. Marie Dupont',
@@ -109,12 +111,13 @@ onMariadb('a WordPress and bbPress forum', () => {
     expect(ready.body.checks).toMatchObject({ forum: 'ok', database: 'ok' });
   });
 
-  // The titles, excerpts and commenter columns are fields of the items (port.ts): the connector reads and writes
-  // them, but redacting them needs the pipeline to locate and rewrite fields (locateFindings, postRewrite), which
-  // this branch does not have yet. Marked failing until then: when it starts passing, make it a plain test.
-  test.failing('the titles, excerpts and commenter columns lose the requester too (needs the pipeline’s field support)', async () => {
+  // The titles, excerpts and commenter columns are fields of the items (port.ts), located and rewritten like the body.
+  test('the titles, excerpts and commenter columns lose the requester too', async () => {
     const rows = [...(await storedTexts(replyId)), ...(await storedTexts(commentId))];
     expect(rows.length).toBe(3);
     for (const row of rows) for (const [column, value] of Object.entries(row)) expect(`${column}: ${value}`).not.toMatch(traceOf);
+    const [comment] = await storedTexts(commentId);
+    expect(comment?.comment_author_IP).not.toContain('203.0.113.42');
+    expect(comment?.comment_author_url).not.toContain('marie-dupont.example.fr');
   });
 });
