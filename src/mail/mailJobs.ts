@@ -6,6 +6,7 @@ import { type LinkSettings, statusUrl, verifyUrl } from '../domain/requestLinks'
 import type { RefusalReason } from '../domain/refusalReasons';
 import type { SignedLinks } from '../http/signedLinks';
 import type { JobOf } from '../queue/jobs';
+import { jobPriority } from '../queue/jobPriority';
 import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
 import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
@@ -45,7 +46,7 @@ export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'
     ...rendered,
     createdAt: now,
   });
-  await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id));
+  await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id), { priority: jobPriority(request) });
 }
 
 export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void> {
