@@ -3,7 +3,7 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { applyRedactions } from '../src/domain/applyRedactions';
+import { applyRedactions, type RedactDeps } from '../src/domain/applyRedactions';
 import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
 import { InvalidTransition } from '../src/domain/errors';
 import { renderMail, sendMail, type MailJobDeps } from '../src/mail/mailJobs';
@@ -15,7 +15,7 @@ import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, RedactDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;

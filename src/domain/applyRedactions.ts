@@ -7,8 +7,9 @@ import { applyEvent } from '../store/requestEvents';
 import { findingsOf, getRequest, postsOf, updatePost } from '../store/requestRecords';
 import type { RedactableType } from '../pii/types';
 import { leftoverTargets, rewritePost } from './postRewrite';
+import { deleteApprovedPost, type DeletePostDeps } from './deletePosts';
 
-export interface RedactDeps extends EventDeps {
+export interface RedactDeps extends EventDeps, DeletePostDeps {
   forum: ForumStore;
 }
 
@@ -19,6 +20,7 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   if (!request || request.state !== 'redacting') return;
   const approved = (await findingsOf(deps.db, requestId)).filter((f) => f.approved);
   for (const row of await postsOf(deps.db, requestId)) {
+    if (row.action === 'delete') { if ((await deleteApprovedPost(deps, requestId, row)) === 'back_to_review') return; continue; } // a child's post, deleted whole
     const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
     if (row.status !== 'located' || findings.length === 0) continue;
     const post = await deps.forum.getPost(row.postId);

@@ -148,6 +148,14 @@ export async function setApprovals(tx: Tx, requestId: string, approvedIds: strin
 /** The order of every list of requests moderators read: a child's request (urgent) first, then by deadline. */
 export const urgentFirst = [desc(requests.childUnder13), asc(requests.dueAt), asc(requests.id)] as const;
 
+/** Each post of the request is deleted whole if listed in deletePostIds, and redacted otherwise. */
+export async function setPostActions(tx: Tx, requestId: string, deletePostIds: string[]): Promise<void> {
+  await tx.update(requestPosts).set({ action: 'redact' }).where(eq(requestPosts.requestId, requestId));
+  if (deletePostIds.length > 0) {
+    await tx.update(requestPosts).set({ action: 'delete' }).where(and(eq(requestPosts.requestId, requestId), inArray(requestPosts.postId, deletePostIds)));
+  }
+}
+
 export async function listRequests(db: Db, filter: { states?: string[]; limit: number; offset: number }): Promise<RequestRow[]> {
   const where = filter.states?.length ? inArray(requests.state, filter.states) : undefined;
   return db.select().from(requests).where(where).orderBy(...urgentFirst).limit(filter.limit).offset(filter.offset);
