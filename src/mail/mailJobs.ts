@@ -62,9 +62,9 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
   const status = statusUrl(deps.links, deps.linkSettings, request.id, now);
   switch (template) {
     case 'verify':
-      return { verifyUrl: verifyUrl(deps.links, deps.linkSettings, request.id, request.createdAt), statusUrl: status, expiresInHours: deps.linkSettings.verifyLinkHours };
+      return { verifyUrl: verifyUrl(deps.links, deps.linkSettings, request.id, request.createdAt), statusUrl: status, expiresInHours: deps.linkSettings.verifyLinkHours, childUnder13: request.childUnder13 };
     case 'received':
-      return { statusUrl: status, dueAt: request.dueAt, postCount: (await postsOf(deps.db, request.id)).length };
+      return { statusUrl: status, dueAt: request.dueAt, postCount: (await postsOf(deps.db, request.id)).length, childUnder13: request.childUnder13 };
     case 'needs_info':
       return { statusUrl: status, question: question ?? request.question ?? '' };
     case 'completed': {
@@ -76,6 +76,7 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
           .filter((p) => p.status === 'redacted')
           .map((p) => ({ url: postUrl(p.postId, deps.postUrlTemplate), kinds: [...new Set(approved.filter((f) => f.postId === p.postId).map((f) => f.type))] })),
         notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
+        deleted: posts.filter((p) => p.status === 'deleted').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
       };
     }
     case 'refused':
