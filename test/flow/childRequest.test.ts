@@ -145,10 +145,10 @@ test('deleting a post whole is refused for a request that is not a child\'s, and
 });
 
 test('a post of a child\'s request edited after review is not deleted: the request goes back to review', async () => {
-  const postId = await world.addPost('Chloé at the swimming pool, write to guardian.three@example.org');
+  const postId = await world.addPost('Pool day photos are up, write to guardian.three@example.org');
   const id = await submit('guardian.three@example.org', [postId], 'guardian');
   await world.verifyFromEmail('guardian.three@example.org', id);
-  const edited = 'Chloé at the swimming pool, write to guardian.three@example.org, she is in group B';
+  const edited = 'Pool day photos are up, write to guardian.three@example.org, group B only';
   await world.database.db.execute(sql`UPDATE forum.posts SET body_raw = ${edited} WHERE id = ${postId}`);
   await request(world.server).post(`/api/v1/moderation/requests/${id}/approve`).set(first).send({ delete: [postId] }).expect(202);
   await world.waitForState(id, 'awaiting_review');
