@@ -77,7 +77,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
   const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL, fourEyes: config.FOUR_EYES };
-  // Quotes of a child's post deleted whole, in other posts: none are redacted until then.
+  // Quotes, in other posts, of a child's post deleted whole: left as they are for now (answers 0 posts rewritten).
   const redactQuotesOfDeleted = async (_requestId: string, _passages: string[]): Promise<number> => 0; // wired to quote redaction at merge
 
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
