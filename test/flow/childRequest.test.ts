@@ -154,3 +154,18 @@ test('a post of a child\'s request edited after review is not deleted: the reque
   await world.waitForState(id, 'awaiting_review');
   expect((await forumRows(postId)).body).toBe(edited);
 });
+
+test('on the console, ticking "delete the whole post" on a child\'s request deletes it when approved', async () => {
+  const postId = await world.addPost('Sports day results are up, write to guardian.four@example.org', { revisions: [{ before: 'Sports day!', after: 'Sports day results are up, write to guardian.four@example.org' }] });
+  const id = await submit('guardian.four@example.org', [postId], 'guardian');
+  await world.verifyFromEmail('guardian.four@example.org', id);
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(first).expect(200);
+  const { agent, csrf } = await signInAs(world, 'moderator');
+  const form = new URLSearchParams({ _csrf: csrf, intent: 'approve', delete: postId });
+  for (const f of review.body.posts[0].findings as { id: string }[]) form.append('findings', f.id);
+  const res = await agent.post(`/console/requests/${id}/approve`).type('form').send(form.toString());
+  expect(res.status).toBe(303);
+  await world.waitForState(id, 'completed');
+  expect(await forumRows(postId)).toEqual({ posts: 0, revisions: 0, body: null });
+  expect((await agent.get(`/console/requests/${id}`).expect(200)).text).toContain('deleted whole');
+});
