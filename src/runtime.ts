@@ -14,6 +14,7 @@ import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createMysqlForum } from './forum/mysql/mysqlForum';
 import { openMysqlPool } from './forum/mysql/mysqlPool';
 import { createConsolePages } from './http/console/consolePages';
+import { redactQuotesOf } from './domain/quoteRedaction';
 import { recheckPost } from './domain/recheckPost';
 import { createPages } from './http/pages';
 import { createSignedLinks } from './http/signedLinks';
@@ -92,6 +93,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const webhookShared = { sendsForumWebhooks: forumWebhook !== null, forumWebhook };
 
   const metricsRegistry = new Registry();
+  // Quotes, in other posts, of a child's post deleted whole: rewritten like the quotes of a redacted passage.
+  const redactQuotesOfDeleted = (requestId: string, passages: string[]): Promise<number> =>
+    redactQuotesOf(workerDeps, requestId, passages.map((text) => ({ text, type: 'passage' as const })));
 
   const pageSettings = { verifyLinkHours: config.VERIFY_LINK_HOURS, reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS };
   const appDeps: AppDeps = {
@@ -121,6 +125,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const workerDeps: WorkerDeps = {
     ...shared,
     ...webhookShared,
+    redactQuotesOfDeleted,
     log,
     relay,
     queues,

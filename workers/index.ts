@@ -3,7 +3,7 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
-import { applyRedactions } from '../src/domain/applyRedactions';
+import { applyRedactions, type RedactDeps } from '../src/domain/applyRedactions';
 import { locateFindings, type LocateDeps } from '../src/domain/locateFindings';
 import { InvalidTransition } from '../src/domain/errors';
 import { recheckPost } from '../src/domain/recheckPost';
@@ -18,7 +18,7 @@ import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
 import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;

@@ -11,9 +11,10 @@ import { claimDigestDay, digestRecipients } from '../src/store/moderatorDigests'
 import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { sendJobId } from '../src/mail/mailJobs';
-import { unsentBefore } from '../src/store/mailRecords';
+import { getMail, unsentBefore } from '../src/store/mailRecords';
+import { jobPriority } from '../src/queue/jobPriority';
 import { applyEvent, type EventDeps } from '../src/store/requestEvents';
-import { unverifiedBefore } from '../src/store/requestRecords';
+import { getRequest, unverifiedBefore } from '../src/store/requestRecords';
 
 export async function expireUnverified(deps: EventDeps & { log: Logger }, unverifiedDays: number): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - unverifiedDays * 24 * 3600_000);
@@ -38,7 +39,11 @@ export async function reconcile(deps: EventDeps & { relay: OutboxRelay; queues: 
   for (const mailId of await unsentBefore(deps.db, before, 500)) {
     const job = await deps.queues.get('mail-send').getJob(sendJobId(mailId));
     const state = job ? await job.getState() : 'missing';
-    if (state === 'missing' || state === 'unknown') await deps.queues.add('mail.send', { mailId }, sendJobId(mailId));
+    if (state !== 'missing' && state !== 'unknown') continue;
+    // As when it was rendered: a child's email keeps its place ahead of the others.
+    const mail = await getMail(deps.db, mailId);
+    const request = mail ? await getRequest(deps.db, mail.requestId) : null;
+    await deps.queues.add('mail.send', { mailId }, sendJobId(mailId), { priority: jobPriority({ childUnder13: Boolean(request?.childUnder13) }) });
   }
 }
 
@@ -65,8 +70,8 @@ export interface DigestDeps {
 }
 
 /**
- * The morning digest: one email per moderator account listing the open requests due within five days, overdue
- * ones first. Nothing is sent when nothing is due, nor a second time the same day.
+ * The morning digest: one email per moderator account listing the open requests due within five days, children's
+ * (urgent) first, then overdue ones. Nothing is sent when nothing is due, nor a second time the same day.
  */
 export async function sendMorningDigest(deps: DigestDeps): Promise<{ day: string; sent: number }> {
   const now = deps.clock.now();

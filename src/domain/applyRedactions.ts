@@ -11,8 +11,9 @@ import { leftoverTargets, rewritePost } from './postRewrite';
 import type { SecretBox } from '../store/secretBox';
 import { keepFindingFingerprints, keepRequesterFingerprints } from './removedIdentifiers';
 import { redactQuotesOfApproved } from './quoteRedaction';
+import { deleteApprovedPost, type DeletePostDeps } from './deletePosts';
 
-export interface RedactDeps extends EventDeps {
+export interface RedactDeps extends EventDeps, DeletePostDeps {
   forum: ForumStore;
   box: SecretBox;
 }
@@ -26,6 +27,11 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   // Quotes first: once a post is rewritten its approved text is gone, and a retry could no longer find its quotes.
   await redactQuotesOfApproved(deps, requestId);
   for (const row of await postsOf(deps.db, requestId)) {
+    if (row.action === 'delete') {
+      // A child's post, deleted whole rather than redacted.
+      if ((await deleteApprovedPost(deps, requestId, row)) === 'back_to_review') return;
+      continue;
+    }
     const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
     if (row.status !== 'located' || findings.length === 0) continue;
     const post = await deps.forum.getPost(row.postId);

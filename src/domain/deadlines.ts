@@ -15,6 +15,17 @@ export const deadlineStates: readonly RequestState[] = requestStates.filter((sta
 
 export const dueAtFrom = (start: Date, days: number): Date => new Date(start.getTime() + days * dayMs);
 
+/** A request about a child under 13 is urgent: it is answered within 72 hours, whatever REVIEW_DEADLINE_DAYS says. */
+export const childReviewHours = 72;
+
+/**
+ * The review period a new request is given, in whole days. A child's 72 hours are exactly 3 days, so that
+ * reviewPeriodDays() reads the same period back at verification and the clock restarts with 72 hours again.
+ */
+export function reviewDaysFor(request: { childUnder13: boolean }, reviewDeadlineDays: number): number {
+  return request.childUnder13 ? childReviewHours / 24 : reviewDeadlineDays;
+}
+
 /**
  * The review period a request was given at intake, in whole days. Verification restarts that same period:
  * the requester was promised it on the form, and the status link route that verifies has no setting to read.
@@ -24,8 +35,9 @@ export function reviewPeriodDays(request: { createdAt: Date; dueAt: Date }): num
   return Math.max(1, Math.round((request.dueAt.getTime() - request.createdAt.getTime()) / dayMs));
 }
 
-/** The due date once the requester confirmed their address at verifiedAt. */
-export function dueAtOnVerification(request: { createdAt: Date; dueAt: Date }, verifiedAt: Date): Date {
+/** The due date once the requester confirmed their address at verifiedAt; a child's request is due 72 hours later. */
+export function dueAtOnVerification(request: { createdAt: Date; dueAt: Date; childUnder13?: boolean }, verifiedAt: Date): Date {
+  if (request.childUnder13) return new Date(verifiedAt.getTime() + childReviewHours * 3600_000);
   return dueAtFrom(verifiedAt, reviewPeriodDays(request));
 }
 

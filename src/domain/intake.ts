@@ -7,9 +7,9 @@ import { createRequest, recentRequestsByEmail } from '../store/requestRecords';
 import type { EventDeps } from '../store/requestEvents';
 import type { SecretBox } from '../store/secretBox';
 import type { RunStatement } from '../store/database';
-import { dueAtFrom } from './deadlines';
+import { dueAtFrom, reviewDaysFor } from './deadlines';
 import { type FieldError, TooManyRequests, ValidationFailed } from './errors';
-import { NewRequest } from './newRequest';
+import { isChildRequest, NewRequest } from './newRequest';
 import { postIdFrom } from './postReference';
 import { type LinkSettings, statusUrl } from './requestLinks';
 
@@ -51,6 +51,7 @@ export async function submitRequest(deps: IntakeDeps, body: unknown): Promise<{ 
     if (recent >= deps.perEmailDailyLimit) throw new TooManyRequests('this email address has made too many requests today: please try again tomorrow');
   }
   // Provisional: verification restarts the review period. One clock reading keeps that period whole days.
-  const { id } = await createRequest(deps, input, postIds, { createdAt: now, dueAt: dueAtFrom(now, deps.reviewDeadlineDays) });
+  const dueAt = dueAtFrom(now, reviewDaysFor({ childUnder13: isChildRequest(input) }, deps.reviewDeadlineDays));
+  const { id } = await createRequest(deps, input, postIds, { createdAt: now, dueAt });
   return { id, statusUrl: statusUrl(deps.links, deps.linkSettings, id, now) };
 }

@@ -12,6 +12,7 @@ import { searchWholeForum } from './forumSearch';
 import { authorFieldSpans } from './authorFields';
 import { sha256, textsOf } from './postRewrite';
 import { findPassages } from './quotedPassages';
+import { isPostDone } from './deletePosts';
 
 export interface LocateDeps extends EventDeps {
   forum: ForumStore;
@@ -31,7 +32,7 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
   const dropped: typeof named = [];
   for (const row of named) {
     if (row.source !== 'named') continue;
-    if (row.status === 'redacted') continue;
+    if (isPostDone(row.status)) continue;
     const post = await deps.forum.getPost(row.postId);
     if (!post) {
       located.push({ rowId: row.id, postId: row.postId, hash: null, findings: [] });
@@ -46,7 +47,7 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
   }
   if (request.searchForum) {
     const earlier = new Map(named.filter((row) => row.source === 'search').map((row) => [row.postId, row]));
-    const skip = new Set(named.filter((row) => row.source === 'named' || row.status === 'redacted').map((row) => row.postId));
+    const skip = new Set(named.filter((row) => row.source === 'named' || isPostDone(row.status)).map((row) => row.postId));
     const progress = (scanned: number, total: number) => recordSearchProgress(deps.db, requestId, scanned, total);
     await progress(0, 0);
     for await (const hit of searchWholeForum(deps.forum, identifiers, skip, progress)) {
@@ -55,7 +56,7 @@ export async function locateFindings(deps: LocateDeps, requestId: string): Promi
       earlier.delete(hit.post.id);
     }
     // Found by an earlier search but not this one (edited since): no longer part of the request.
-    for (const row of earlier.values()) if (row.status !== 'redacted') dropped.push(row);
+    for (const row of earlier.values()) if (!isPostDone(row.status)) dropped.push(row);
   }
   const now = deps.clock.now();
   await applyEvent(deps, {

@@ -63,3 +63,6 @@ export const NewRequest = z
   });
 
 export type NewRequest = z.infer<typeof NewRequest>;
+
+/** A parent or guardian writes for a child under 13 (the form's wording says so): such a request is urgent. */
+export const isChildRequest = (input: Pick<NewRequest, 'relationship'>): boolean => input.relationship === 'guardian';

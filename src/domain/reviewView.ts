@@ -35,6 +35,8 @@ export interface ReviewPost {
   url: string;
   status: string;
   source: string;
+  /** redact: the approved findings are rewritten; delete: the whole post goes (a child's request only). */
+  action: string;
   changedSinceReview: boolean;
   /** The post's content hash is the one reviewed: offsets point into `texts`. */
   asReviewed: boolean;
@@ -59,6 +61,8 @@ export interface ReviewView {
   lang: string;
   scope: string;
   relationship: string;
+  /** A parent or guardian writes for a child under 13: urgent, and a moderator may delete whole posts. */
+  childUnder13: boolean;
   /** email is null for a request opened from a forum user's report that left no address. */
   requester: { email: string | null } & RequesterIdentifiers;
   details: string | null;
@@ -91,6 +95,7 @@ export async function readReviewView(deps: ReviewDeps, id: string): Promise<Revi
       url: postUrl(row.postId, deps.postUrlTemplate),
       status: row.status,
       source: row.source,
+      action: row.action,
       changedSinceReview: Boolean(post && row.reviewedHash && !asReviewed && row.status === 'located'),
       asReviewed,
       post: post ? { author: post.author, createdAt: post.createdAt, body: post.body, revisions: post.revisions, fields: post.fields ?? {} } : null,
@@ -108,6 +113,7 @@ export async function readReviewView(deps: ReviewDeps, id: string): Promise<Revi
     lang: request.lang,
     scope: request.scope,
     relationship: request.relationship,
+    childUnder13: request.childUnder13,
     requester: { email, ...identifiers },
     details: text.details ?? null,
     quotes: text.quotes,

@@ -58,7 +58,8 @@ export function moderationRoutes(deps: ModerationRouteDeps): Router {
     if (!query.success) throw new ValidationFailed(fieldErrors(query.error));
     const rows = await listRequests(deps.db, { states: query.data.state, limit: query.data.limit, offset: query.data.offset });
     res.json({
-      requests: rows.map((r) => ({ id: r.id, state: r.state, createdAt: r.createdAt, dueAt: r.dueAt, scope: r.scope, relationship: r.relationship, lang: r.lang })),
+      // A child's request (under 13) is urgent: listRequests puts it first, and childUnder13 says why.
+      requests: rows.map((r) => ({ id: r.id, state: r.state, createdAt: r.createdAt, dueAt: r.dueAt, scope: r.scope, relationship: r.relationship, lang: r.lang, childUnder13: r.childUnder13 })),
       limit: query.data.limit,
       offset: query.data.offset,
     });

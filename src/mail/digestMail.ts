@@ -11,6 +11,8 @@ export interface DigestEntry {
   state: string;
   dueAt: Date;
   overdue: boolean;
+  /** A child's request (under 13): urgent, listed first and marked so. */
+  childUnder13?: boolean;
 }
 
 export interface DigestInput {
@@ -58,6 +60,7 @@ export function createDigestRenderer(dir: string = templatesDir): DigestRenderer
           state: e.state.replace(/_/g, ' '),
           due: calendarDay(e.dueAt, input.timeZone),
           overdue: e.overdue,
+          child: Boolean(e.childUnder13),
           url: requestLink(input.publicUrl, e.id),
         })),
         total: input.entries.length + input.more,

@@ -6,6 +6,7 @@ import { type LinkSettings, statusUrl, verifyUrl } from '../domain/requestLinks'
 import type { RefusalReason } from '../domain/refusalReasons';
 import type { SignedLinks } from '../http/signedLinks';
 import type { JobOf } from '../queue/jobs';
+import { jobPriority } from '../queue/jobPriority';
 import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
 import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
@@ -49,7 +50,7 @@ export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'
     ...rendered,
     createdAt: now,
   });
-  await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id));
+  await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id), { priority: jobPriority(request) });
 }
 
 export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void> {
@@ -66,9 +67,9 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
   const status = statusUrl(deps.links, deps.linkSettings, request.id, now);
   switch (template) {
     case 'verify':
-      return { verifyUrl: verifyUrl(deps.links, deps.linkSettings, request.id, request.createdAt), statusUrl: status, expiresInHours: deps.linkSettings.verifyLinkHours };
+      return { verifyUrl: verifyUrl(deps.links, deps.linkSettings, request.id, request.createdAt), statusUrl: status, expiresInHours: deps.linkSettings.verifyLinkHours, childUnder13: request.childUnder13 };
     case 'received':
-      return { statusUrl: status, dueAt: request.dueAt, postCount: (await postsOf(deps.db, request.id)).length };
+      return { statusUrl: status, dueAt: request.dueAt, postCount: (await postsOf(deps.db, request.id)).length, childUnder13: request.childUnder13 };
     case 'needs_info':
       return { statusUrl: status, question: question ?? request.question ?? '' };
     case 'completed': {
@@ -85,6 +86,7 @@ async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTem
         notFound: posts.filter((p) => p.status === 'not_found').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
         fingerprints: await keptFingerprints(deps.db, request),
         quotes: quoting.filter((p) => p.status === 'redacted').length,
+        deleted: posts.filter((p) => p.status === 'deleted').map((p) => postUrl(p.postId, deps.postUrlTemplate)),
       };
     }
     case 'refused':

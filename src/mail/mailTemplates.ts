@@ -6,8 +6,9 @@ export const locales = ['en', 'fr'] as const;
 export type Locale = (typeof locales)[number];
 
 export interface MailVars {
-  verify: { verifyUrl: string; statusUrl: string; expiresInHours: number };
-  received: { statusUrl: string; dueAt: Date; postCount: number };
+  /** childUnder13: a guardian's request about a child under 13, which the email says is urgent (72 hours). */
+  verify: { verifyUrl: string; statusUrl: string; expiresInHours: number; childUnder13?: boolean };
+  received: { statusUrl: string; dueAt: Date; postCount: number; childUnder13?: boolean };
   needs_info: { question: string; statusUrl: string };
   completed: {
     statusUrl: string;
@@ -19,6 +20,8 @@ export interface MailVars {
     fingerprints?: Record<string, number> | null;
     /** How many other people's posts had quotes of what was removed taken out too; absent or 0 says nothing. */
     quotes?: number;
+    /** urls of posts deleted entirely, with their revisions (a child's request): counted apart from the redacted ones */
+    deleted?: string[];
   };
   refused: { statusUrl: string; reason: RefusalReason; message: string | null };
   withdrawn: { statusUrl: string };

@@ -3,7 +3,10 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clockAndIds';
 import type { Db } from '../store/database';
-import { claimUnrelayed, markDone, markRelayed, staleRows } from '../store/outbox';
+import type { Tx } from '../store/database';
+import { claimUnrelayed, markDone, markRelayed, type OutboxRow, staleRows } from '../store/outbox';
+import { childRequestIds } from '../store/requestRecords';
+import { jobPriority, requestIdOf } from './jobPriority';
 import { jobQueue } from './jobs';
 import type { Queues } from './queues';
 
@@ -14,6 +17,19 @@ export interface OutboxRelay {
   reconcileOnce(staleAfterMs?: number): Promise<number>;
   start(intervalMs: number): void;
   stop(): Promise<void>;
+}
+
+/**
+ * The BullMQ priority of each row's job: the outbox payloads are ids, so the request's flag is read here, once per
+ * batch, rather than copied into every row. Jobs that are about no request (maintenance) get none.
+ */
+async function prioritiesOf(tx: Tx, rows: OutboxRow[]): Promise<(row: OutboxRow) => number | undefined> {
+  const ids = [...new Set(rows.map((row) => requestIdOf(row.payload)).filter((id): id is string => Boolean(id)))];
+  const children = ids.length > 0 ? await childRequestIds(tx, ids) : new Set<string>();
+  return (row) => {
+    const id = requestIdOf(row.payload);
+    return id ? jobPriority({ childUnder13: children.has(id) }) : undefined;
+  };
 }
 
 export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; log: Logger }): OutboxRelay {
@@ -30,7 +46,8 @@ export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; 
       const relayed = await db.transaction(async (tx) => {
         const rows = await claimUnrelayed(tx, 100);
         // Enqueued inside the transaction: if Redis refuses, the rows stay unrelayed and the next pass retries.
-        await queues.addMany(rows.map((row) => ({ name: row.job, payload: row.payload, jobId: row.id })));
+        const priority = await prioritiesOf(tx, rows);
+        await queues.addMany(rows.map((row) => ({ name: row.job, payload: row.payload, jobId: row.id, priority: priority(row) })));
         await markRelayed(tx, rows.map((r) => r.id), clock.now());
         return rows.length;
       });
@@ -61,7 +78,7 @@ export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; 
         await markDone(db, row.id, clock.now());
       } else if (state === 'missing' || state === 'failed' || state === 'unknown') {
         if (job) await job.remove();
-        await queues.add(row.job, row.payload as never, row.id);
+        await queues.add(row.job, row.payload as never, row.id, { priority: (await prioritiesOf(db, [row]))(row) });
         requeued += 1;
       }
     }

@@ -10,7 +10,7 @@ export interface Queues {
   /** Adds a job with a caller-chosen id: adding the same id twice is harmless. */
   add<N extends JobName>(name: N, payload: JobOf<N>, jobId: string, options?: JobsOptions): Promise<void>;
   /** Adds several jobs in one round trip per queue; ids as for add(). */
-  addMany(jobs: { name: JobName; payload: unknown; jobId: string }[]): Promise<void>;
+  addMany(jobs: { name: JobName; payload: unknown; jobId: string; priority?: number }[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -56,7 +56,7 @@ export function createQueues(redisUrl: string, prefix: string, requestAttempts =
       const byQueue = new Map<QueueName, { name: JobName; data: unknown; opts: JobsOptions }[]>();
       for (const job of jobs) {
         const queue = jobQueue[job.name];
-        byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: job.name, data: parsePayload(job.name, job.payload), opts: { ...options[queue], jobId: job.jobId } }]);
+        byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: job.name, data: parsePayload(job.name, job.payload), opts: { ...options[queue], jobId: job.jobId, ...(job.priority ? { priority: job.priority } : {}) } }]);
       }
       await Promise.all([...byQueue].map(([queue, batch]) => get(queue).addBulk(batch)));
     },

@@ -1,9 +1,11 @@
 // The moderators' queue: open requests by deadline, filtered by state or overdue, and how many are in each state.
 // Overdue means what domain/deadlines.ts says: an unconfirmed request has no deadline running yet.
-import { and, asc, count, inArray, lt, notInArray } from 'drizzle-orm';
+// A child's request (under 13) is urgent: it comes before every other, whatever their deadlines.
+import { and, count, inArray, lt, notInArray } from 'drizzle-orm';
 import { deadlineStates } from '../domain/deadlines';
 import { terminalStates, type RequestState } from '../domain/lifecycle';
 import type { Db } from './database';
+import { urgentFirst } from './requestRecords';
 import { requests } from './schema';
 
 export interface QueueFilter {
@@ -17,10 +19,10 @@ export async function openRequests(db: Db, filter: QueueFilter) {
   const conditions = [filter.states?.length ? inArray(requests.state, filter.states) : notInArray(requests.state, [...terminalStates])];
   if (filter.overdueAt) conditions.push(lt(requests.dueAt, filter.overdueAt), inArray(requests.state, [...deadlineStates]));
   return db
-    .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt, createdAt: requests.createdAt, relationship: requests.relationship, scope: requests.scope, lang: requests.lang })
+    .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt, createdAt: requests.createdAt, relationship: requests.relationship, childUnder13: requests.childUnder13, scope: requests.scope, lang: requests.lang })
     .from(requests)
     .where(and(...conditions))
-    .orderBy(asc(requests.dueAt), asc(requests.id))
+    .orderBy(...urgentFirst)
     .limit(filter.limit)
     .offset(filter.offset);
 }

@@ -1,7 +1,7 @@
 // Reading and writing a request's rows: the request, the requester's identifiers (sealed), the posts it names
 // and the findings located in them.
-import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
-import type { NewRequest } from '../domain/newRequest';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { isChildRequest, type NewRequest } from '../domain/newRequest';
 import type { RequesterIdentifiers } from '../pii/types';
 import { parsePayload } from '../queue/jobs';
 import { firstAuditEntry } from './auditTrail';
@@ -75,8 +75,7 @@ export async function createRequest(
       audited.id, audited.actor, audited.action, JSON.stringify(audited.data), audited.prevHash, audited.hash,
       mail.id, mail.job, JSON.stringify(mail.payload),
       input.searchForum,
-      // A guardian writes for a child under 13 (the form says so): such a request is urgent.
-      input.relationship === 'guardian',
+      isChildRequest(input),
       input.keepRemovedHashes,
     ],
   });
@@ -89,8 +88,15 @@ export async function getRequest(db: Tx, id: string): Promise<RequestRow | null>
   return row ?? null;
 }
 
+/** Of these request ids, the ones of a child's request (under 13): their jobs are queued ahead of the others. */
+export async function childRequestIds(db: Tx, ids: string[]): Promise<Set<string>> {
+  const rows = await db.select({ id: requests.id }).from(requests).where(and(inArray(requests.id, ids), eq(requests.childUnder13, true)));
+  return new Set(rows.map((row) => row.id));
+}
+
 /** email is null only for a request a forum user's report opened without leaving an address: nobody is mailed. */
 export async function requesterOf(db: Tx, box: SecretBox, requestId: string): Promise<{ email: string | null; identifiers: RequesterIdentifiers }> {
+
   const rows = await db.select().from(requesterIdentifiers).where(eq(requesterIdentifiers.requestId, requestId));
   const identifiers: RequesterIdentifiers = { emails: [], names: [], phones: [], usernames: [], addresses: [] };
   const lists: Record<string, string[]> = { email: identifiers.emails, name: identifiers.names, phone: identifiers.phones, username: identifiers.usernames, address: identifiers.addresses };
@@ -139,9 +145,20 @@ export async function setApprovals(tx: Tx, requestId: string, approvedIds: strin
   if (approvedIds.length > 0) await tx.update(findings).set({ approved: true }).where(and(eq(findings.requestId, requestId), inArray(findings.id, approvedIds)));
 }
 
+/** The order of every list of requests moderators read: a child's request (urgent) first, then by deadline. */
+export const urgentFirst = [desc(requests.childUnder13), asc(requests.dueAt), asc(requests.id)] as const;
+
+/** Each post of the request is deleted whole if listed in deletePostIds, and redacted otherwise. */
+export async function setPostActions(tx: Tx, requestId: string, deletePostIds: string[]): Promise<void> {
+  await tx.update(requestPosts).set({ action: 'redact' }).where(eq(requestPosts.requestId, requestId));
+  if (deletePostIds.length > 0) {
+    await tx.update(requestPosts).set({ action: 'delete' }).where(and(eq(requestPosts.requestId, requestId), inArray(requestPosts.postId, deletePostIds)));
+  }
+}
+
 export async function listRequests(db: Db, filter: { states?: string[]; limit: number; offset: number }): Promise<RequestRow[]> {
   const where = filter.states?.length ? inArray(requests.state, filter.states) : undefined;
-  return db.select().from(requests).where(where).orderBy(asc(requests.dueAt), asc(requests.id)).limit(filter.limit).offset(filter.offset);
+  return db.select().from(requests).where(where).orderBy(...urgentFirst).limit(filter.limit).offset(filter.offset);
 }
 
 export async function recentRequestsByEmail(db: Db, emailHash: string, since: Date): Promise<number> {
@@ -154,15 +171,16 @@ export interface DueRequest {
   id: string;
   state: string;
   dueAt: Date;
+  childUnder13: boolean;
 }
 
-/** Requests in one of `states` whose due date is at or before `cutoff`, soonest first. */
+/** Requests in one of `states` whose due date is at or before `cutoff`: children's first, then soonest first. */
 export async function openRequestsDueBy(db: Db, states: readonly string[], cutoff: Date, limit: number): Promise<DueRequest[]> {
   return db
-    .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt })
+    .select({ id: requests.id, state: requests.state, dueAt: requests.dueAt, childUnder13: requests.childUnder13 })
     .from(requests)
     .where(and(inArray(requests.state, [...states]), lte(requests.dueAt, cutoff)))
-    .orderBy(asc(requests.dueAt), asc(requests.id))
+    .orderBy(...urgentFirst)
     .limit(limit);
 }
 

@@ -1,5 +1,5 @@
 // Deadlines: when a request falls due, and which requests count as overdue.
-import { dayMs, deadlineStates, dueAtOnVerification, isOverdue, reviewPeriodDays } from '../../src/domain/deadlines';
+import { childReviewHours, dayMs, deadlineStates, dueAtFrom, dueAtOnVerification, isOverdue, reviewDaysFor, reviewPeriodDays } from '../../src/domain/deadlines';
 import { terminalStates } from '../../src/domain/lifecycle';
 
 const now = new Date('2026-03-10T07:00:00Z');
@@ -26,4 +26,16 @@ test('confirmation restarts the review period given at intake, in whole days', (
   expect(reviewPeriodDays({ createdAt, dueAt })).toBe(30);
   const verifiedAt = new Date('2026-03-03T18:30:00.000Z');
   expect(dueAtOnVerification({ createdAt, dueAt }, verifiedAt)).toEqual(new Date('2026-04-02T18:30:00.000Z'));
+});
+
+test('a child\'s request is due 72 hours after intake and again 72 hours after confirmation, whatever the usual period', () => {
+  expect(reviewDaysFor({ childUnder13: true }, 30)).toBe(3);
+  expect(reviewDaysFor({ childUnder13: false }, 30)).toBe(30);
+  const createdAt = new Date('2026-03-01T10:00:00.000Z');
+  const dueAt = dueAtFrom(createdAt, reviewDaysFor({ childUnder13: true }, 30));
+  expect(dueAt.getTime() - createdAt.getTime()).toBe(childReviewHours * 3600_000);
+  const verifiedAt = new Date('2026-03-02T09:15:00.000Z');
+  expect(dueAtOnVerification({ createdAt, dueAt, childUnder13: true }, verifiedAt)).toEqual(new Date('2026-03-05T09:15:00.000Z'));
+  // Even a row whose intake period was the usual one is answered within 72 hours once it is known to be a child's.
+  expect(dueAtOnVerification({ createdAt, dueAt: dueAtFrom(createdAt, 30), childUnder13: true }, verifiedAt)).toEqual(new Date('2026-03-05T09:15:00.000Z'));
 });

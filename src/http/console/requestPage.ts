@@ -28,6 +28,7 @@ const notices = ['approve', 'refuse', 'ask', 'finding'] as const;
 interface ShowOptions {
   status?: number;
   chosen?: string[];
+  deletes?: string[];
   errors?: PageErrors;
   values?: Record<string, string>;
 }
@@ -86,9 +87,12 @@ export function requestPage(deps: RequestPageDeps): Router {
   router.post('/console/requests/:id/approve', form, requireSignedIn, checkCsrf, async (req, res) => {
     // Always the explicit list: an empty one is refused, where leaving it out would approve every finding.
     const chosen = fieldList(req.body, 'findings');
+    // Posts of a child's request to delete whole; left out when none, so that a second approval confirms as it is.
+    const deletes = fieldList(req.body, 'delete');
     // The preview changes nothing: the page again, with the ticked findings marked and previewed.
-    if (field(req.body, 'intent') === 'preview') return onRequest(req, res, (id) => show(req, res, id, { chosen }));
-    await decide(req, res, 'approve', (id) => approveRequest(deps, id, actorOf(res), { findings: chosen }), { chosen });
+    if (field(req.body, 'intent') === 'preview') return onRequest(req, res, (id) => show(req, res, id, { chosen, deletes }));
+    const body = { findings: chosen, ...(deletes.length > 0 ? { delete: deletes } : {}) };
+    await decide(req, res, 'approve', (id) => approveRequest(deps, id, actorOf(res), body), { chosen, deletes });
   });
 
   router.post('/console/requests/:id/refuse', form, requireSignedIn, checkCsrf, async (req, res) => {

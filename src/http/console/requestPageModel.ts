@@ -32,6 +32,8 @@ export interface PageOptions {
   fourEyes: boolean;
   /** Finding ids the moderator chose (a preview, or a refused approval); by default what is approved or not yet decided. */
   chosen?: string[];
+  /** Post ids the moderator chose to delete whole (a preview, or a refused approval); by default the stored choice. */
+  deletes?: string[];
   errors?: PageErrors;
   /** What the moderator typed in the form that failed, to show again. */
   values?: Record<string, string>;
@@ -63,7 +65,13 @@ export function requestPageModel(view: ReviewView, options: PageOptions) {
   const fieldLabel = (form: RequestForm, name: string) => (hasTranslation(options.locale, `console.request.fields.${form}.${name}`) ? t(`console.request.fields.${form}.${name}`) : name);
   return {
     view,
-    posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => postModel(post, index, chosen, t, options.locale)),
+    posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => ({
+      ...postModel(post, index, chosen, t, options.locale),
+      // A child's request only: the moderator may delete the whole post instead of redacting it.
+      action: post.action,
+      canDelete: view.childUnder13 && post.status === 'located' && (view.state === 'awaiting_review' || secondApproval),
+      deleteChosen: options.deletes && !secondApproval ? options.deletes.includes(post.id) : post.action === 'delete',
+    })),
     /** Other people's posts whose quotes of the removed text were rewritten: listed, never reviewed. */
     quotingPosts: view.posts.filter((post) => post.source === quoteSource && post.status === 'redacted').map((post) => ({ id: post.id, url: post.url })),
     decide: {
