@@ -6,7 +6,7 @@ import type { Db } from '../store/database';
 import type { Tx } from '../store/database';
 import { claimUnrelayed, markDone, markRelayed, type OutboxRow, staleRows } from '../store/outbox';
 import { childRequestIds } from '../store/requestRecords';
-import { jobPriority, requestIdOf } from './jobPriority';
+import { jobPriority, ordinaryPriority, requestIdOf } from './jobPriority';
 import { jobQueue } from './jobs';
 import type { Queues } from './queues';
 
@@ -21,14 +21,15 @@ export interface OutboxRelay {
 
 /**
  * The BullMQ priority of each row's job: the outbox payloads are ids, so the request's flag is read here, once per
- * batch, rather than copied into every row. Jobs that are about no request (maintenance) get none.
+ * batch, rather than copied into every row. A job about no request (a forum event, a post to recheck, a webhook
+ * delivery) gets the ordinary priority: BullMQ would otherwise run it before every prioritized job, a child's too.
  */
-async function prioritiesOf(tx: Tx, rows: OutboxRow[]): Promise<(row: OutboxRow) => number | undefined> {
+async function prioritiesOf(tx: Tx, rows: OutboxRow[]): Promise<(row: OutboxRow) => number> {
   const ids = [...new Set(rows.map((row) => requestIdOf(row.payload)).filter((id): id is string => Boolean(id)))];
   const children = ids.length > 0 ? await childRequestIds(tx, ids) : new Set<string>();
   return (row) => {
     const id = requestIdOf(row.payload);
-    return id ? jobPriority({ childUnder13: children.has(id) }) : undefined;
+    return id ? jobPriority({ childUnder13: children.has(id) }) : ordinaryPriority;
   };
 }
 

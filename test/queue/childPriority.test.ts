@@ -73,6 +73,22 @@ test('a child\'s locate job is taken before adult locate jobs queued before it',
   expect(taken.slice(1)).toEqual(adults);
 });
 
+test("a job about no request (a forum event) waits behind a child's locate job queued after it", async () => {
+  await database.db.transaction((tx) => addToOutbox(tx, randomIds.next(), 'forum.event', { eventId: 'evt-priority-1' }, clock.now()));
+  expect(await relay.relayOnce()).toBe(1);
+  await verifiedRequest('guardian');
+  expect(await relay.relayOnce()).toBe(1);
+
+  const taken: string[] = [];
+  const worker = new Worker('requests', async (job) => void taken.push(job.name), { connection: queues.connection, prefix, concurrency: 1 });
+  try {
+    await new Promise<void>((resolve) => worker.on('completed', () => taken.length === 2 && resolve()));
+  } finally {
+    await worker.close();
+  }
+  expect(taken).toEqual(['request.locate', 'forum.event']);
+});
+
 test('a job queued again by the reconciler keeps its request\'s priority', async () => {
   const child = await verifiedRequest('guardian');
   await relay.relayOnce();
