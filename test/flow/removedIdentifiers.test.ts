@@ -6,15 +6,19 @@ import { QueueEvents } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { linkPath, startWorld, type World } from '../support/world';
 import { recheckPost } from '../../src/domain/recheckPost';
+import { signWebhook } from '../../src/forum/webhookSignature';
+import { forumEvents } from '../../src/store/schema';
+import { eq } from 'drizzle-orm';
 import { rowsOf } from '../../src/forum/postgres/rows';
 import { readAudit, verifyAuditChain } from '../../src/store/auditTrail';
 import { getRequest } from '../../src/store/requestRecords';
 
 let world: World;
+const webhookSecret = 'the forum and Erasure share this secret, 32+ chars';
 
 // Generous: a whole world (database, migrations, queues, workers) on a shared, busy machine.
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ FORUM_WEBHOOK_SECRET: webhookSecret });
 }, 120_000);
 afterAll(async () => {
   await world?.close();
@@ -102,6 +106,25 @@ describe('with the requester\'s consent', () => {
     expect(await recheck(postId)).toBe('no_match');
     expect(await postBody(postId)).toBe(body);
     expect((await readAudit(world.database.db, original.id)).filter((e) => e.action === 'recheck_redacted')).toHaveLength(1);
+  });
+
+  test('when the forum reports a new post through its signed webhook, the post is checked and rewritten at once', async () => {
+    const postId = await world.addPost('Reach her at Marie.Dupont@free.fr for the bike.');
+    const body = JSON.stringify({ id: `evt-recheck-${postId}`, type: 'post.created', data: { postId } });
+    const sent = await request(world.server)
+      .post('/api/v1/webhooks/forum')
+      .set('Content-Type', 'application/json')
+      .set('Erasure-Signature', signWebhook(webhookSecret, body, world.clock.now()))
+      .send(body);
+    expect(sent.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    let outcome: string | null | undefined;
+    while (!outcome && Date.now() < deadline) {
+      [{ outcome } = { outcome: undefined }] = await world.database.db.select({ outcome: forumEvents.outcome }).from(forumEvents).where(eq(forumEvents.id, `evt-recheck-${postId}`));
+      if (!outcome) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(outcome).toBe('redacted');
+    expect(await postBody(postId)).toBe('Reach her at [email removed] for the bike.');
   });
 
   test('a later post with the identity number written without spaces is rewritten at once', async () => {
