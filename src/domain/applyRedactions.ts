@@ -11,7 +11,7 @@ import { leftoverTargets, rewritePost } from './postRewrite';
 import type { SecretBox } from '../store/secretBox';
 import { keepFindingFingerprints, keepRequesterFingerprints } from './removedIdentifiers';
 import { redactQuotesOfApproved } from './quoteRedaction';
-import { deleteApprovedPost, type DeletePostDeps } from './deletePosts';
+import { deleteApprovedPost, type DeletePostDeps, removeQuotesOfDeletedPost } from './deletePosts';
 
 export interface RedactDeps extends EventDeps, DeletePostDeps {
   forum: ForumStore;
@@ -24,9 +24,12 @@ export async function applyRedactions(deps: RedactDeps, requestId: string): Prom
   const request = await getRequest(deps.db, requestId);
   if (!request || request.state !== 'redacting') return;
   const approved = (await findingsOf(deps.db, requestId)).filter((f) => f.approved);
-  // Quotes first: once a post is rewritten its approved text is gone, and a retry could no longer find its quotes.
+  // Quotes first: once a post is rewritten or deleted its text is gone, and a retry could no longer find its quotes.
+  // Whole lines of posts to delete go before the approved spans, which would cut those lines apart.
+  const posts = await postsOf(deps.db, requestId);
+  for (const row of posts) await removeQuotesOfDeletedPost(deps, requestId, row);
   await redactQuotesOfApproved(deps, requestId);
-  for (const row of await postsOf(deps.db, requestId)) {
+  for (const row of posts) {
     if (row.action === 'delete') {
       // A child's post, deleted whole rather than redacted.
       if ((await deleteApprovedPost(deps, requestId, row)) === 'back_to_review') return;

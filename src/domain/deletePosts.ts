@@ -31,6 +31,17 @@ const passagesOf = (post: ForumPost): string[] =>
   [...new Set([post.body, ...post.revisions.flatMap((r) => [r.before, r.after])].flatMap((text) => text.split(/\r?\n/)).map((line) => line.trim()).filter((line) => line.length >= 12))];
 
 /**
+ * Takes out of other posts the quotes of one post to be deleted, line by line, while the post still holds its
+ * text. applyRedactions calls it for every such post before anything else: the quotes of approved findings cut
+ * spans out of the same quotes, after which the lines would no longer match.
+ */
+export async function removeQuotesOfDeletedPost(deps: DeletePostDeps, requestId: string, row: RequestPostRow): Promise<void> {
+  if (row.action !== 'delete' || row.status !== 'located') return;
+  const post = await deps.forum.getPost(row.postId);
+  if (post && post.contentHash === row.reviewedHash) await deps.redactQuotesOfDeleted(requestId, passagesOf(post));
+}
+
+/**
  * Deletes one post whose action is 'delete'. Answers 'back_to_review' when the post changed since the moderator
  * reviewed it (the request is located again, as for a rewrite), 'done' otherwise. Safe to run again at any point.
  */
@@ -46,8 +57,6 @@ export async function deleteApprovedPost(deps: DeletePostDeps, requestId: string
     await applyEvent(deps, { requestId, event: 'post_changed', actor: { kind: 'system' }, audit: { postId: row.postId } });
     return 'back_to_review';
   }
-  // Quotes first: once the post is gone so is its text, and a retry could no longer look for them.
-  await deps.redactQuotesOfDeleted(requestId, passagesOf(post));
   await updatePost(deps.db, row.id, { redactedHash: deletionMark(row.reviewedHash) });
   const result = await deps.forum.deletePost(row.postId, post.contentHash);
   if (result.status === 'changed') throw new PostDeletionIncomplete(`post ${row.postId} changed while it was being deleted`);

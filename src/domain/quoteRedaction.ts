@@ -22,7 +22,8 @@ export async function approvedPassages(deps: RedactDeps, requestId: string): Pro
   const passages = new Map<string, Target>();
   for (const row of await postsOf(deps.db, requestId)) {
     const findings = approved.filter((f) => f.postId === row.postId).map((f) => ({ ...f, type: f.type as RedactableType }));
-    if (row.status !== 'located' || row.source === quoteSource || findings.length === 0) continue;
+    // A post deleted whole has had its quotes taken out line by line already (removeQuotesOfDeletedPost).
+    if (row.status !== 'located' || row.source === quoteSource || row.action === 'delete' || findings.length === 0) continue;
     const post = await deps.forum.getPost(row.postId);
     if (!post || post.contentHash !== row.reviewedHash) continue;
     for (const target of rewritePost(post, findings).targets) passages.set(target.text, target);

@@ -87,6 +87,8 @@ test('a moderator deletes one of the child\'s posts whole and redacts the other;
   const photos = 'Chloé turned 9 today! For the party photos call her dad on 07 98 76 54 32 or write to guardian.two@example.org';
   const toDelete = await world.addPost(photos, { revisions: [{ before: 'Chloé turned 9 today!', after: photos }] });
   const toRedact = await world.addPost('Lost a blue scarf at the park, write to guardian.two@example.org');
+  // Another member quoted the child's post: the quote goes with it, the member's own words stay.
+  const quoting = await world.addPost(`[quote="neighbour, post:1, topic:2"]\n${photos}\n[/quote]\nHappy birthday Chloé!`);
   const id = await submit('guardian.two@example.org', [toDelete, toRedact], 'guardian');
   await world.verifyFromEmail('guardian.two@example.org', id);
   const review = await request(world.server).get(`/api/v1/moderation/requests/${id}`).set(first).expect(200);
@@ -114,7 +116,13 @@ test('a moderator deletes one of the child\'s posts whole and redacts the other;
   expect(await forumRows(toDelete)).toEqual({ posts: 0, revisions: 0, body: null });
   const redacted = await forumRows(toRedact);
   expect(redacted.body).toBe('Lost a blue scarf at the park, write to [email removed]');
-  expect((await postsOf(world.database.db, id)).map((p) => [p.postId, p.status]).sort()).toEqual([[toDelete, 'deleted'], [toRedact, 'redacted']].sort());
+  const quoted = (await forumRows(quoting)).body ?? '';
+  expect(quoted).not.toContain('07 98 76 54 32');
+  expect(quoted).not.toContain('turned 9 today');
+  expect(quoted).toContain('Happy birthday Chloé!');
+  expect((await postsOf(world.database.db, id)).map((p) => [p.postId, p.status]).sort()).toEqual(
+    [[toDelete, 'deleted'], [toRedact, 'redacted'], [quoting, 'redacted']].sort(),
+  );
 
   const done = await world.waitForMail('guardian.two@example.org', /removed/i, [`/status/${id}`]);
   expect(done.text).toContain('1 post deleted entirely and 1 post redacted');
