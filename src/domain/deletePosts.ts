@@ -3,6 +3,7 @@
 import type { ForumPost, ForumStore } from '../forum/port';
 import { applyEvent, type EventDeps } from '../store/requestEvents';
 import { type RequestPostRow, updatePost } from '../store/requestRecords';
+import { markPostRedacted } from '../store/webhookDeliveries';
 
 /** Redacts quotes of these passages in the forum's other posts; answers how many posts it rewrote. */
 export type RedactQuotesOf = (requestId: string, passages: string[]) => Promise<number>;
@@ -50,7 +51,8 @@ export async function deleteApprovedPost(deps: DeletePostDeps, requestId: string
   const post = await deps.forum.getPost(row.postId);
   if (!post) {
     const ours = row.redactedHash === deletionMark(row.reviewedHash);
-    await updatePost(deps.db, row.id, ours ? { status: 'deleted', redactedAt: deps.clock.now() } : { status: 'not_found' });
+    if (ours) await markPostRedacted(deps, row, deps.clock.now(), 'deleted');
+    else await updatePost(deps.db, row.id, { status: 'not_found' });
     return 'done';
   }
   if (post.contentHash !== row.reviewedHash) {
@@ -65,6 +67,6 @@ export async function deleteApprovedPost(deps: DeletePostDeps, requestId: string
     return 'done';
   }
   if (await deps.forum.getPost(row.postId)) throw new PostDeletionIncomplete(`post ${row.postId} is still in the forum after deleting it`);
-  await updatePost(deps.db, row.id, { status: 'deleted', redactedAt: deps.clock.now() });
+  await markPostRedacted(deps, row, deps.clock.now(), 'deleted');
   return 'done';
 }

@@ -71,7 +71,7 @@ export async function redactQuotesOf(deps: RedactDeps, requestId: string, passag
       done.push(post.id);
     }
   }
-  await confirmQuoteRewrites(deps.db, requestId, done, deps.clock.now(), deps.ids.next());
+  await confirmQuoteRewrites(deps, requestId, done, deps.clock.now(), deps.ids.next());
   return done.length;
 }
 

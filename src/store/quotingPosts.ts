@@ -3,9 +3,11 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from './auditTrail';
 import type { Db, Tx } from './database';
-import { requestPosts } from './schema';
+import type { EventDeps } from './requestEvents';
+import { quoteSource, requestPosts } from './schema';
+import { tellForumPostChanged } from './webhookDeliveries';
 
-export const quoteSource = 'quote';
+export { quoteSource } from './schema';
 
 /** About to rewrite a quoting post: remember the hash it had and the one it will have. */
 export async function recordQuoteRewrite(db: Tx, row: { id: string; requestId: string; postId: string; reviewedHash: string; redactedHash: string }): Promise<void> {
@@ -33,15 +35,18 @@ export async function forgetQuoteRewrite(db: Tx, requestId: string, postId: stri
 }
 
 /** The rewrite happened and was verified; with the audit entry that counts this run's rewrites. */
-export async function confirmQuoteRewrites(db: Db, requestId: string, postIds: string[], at: Date, auditId: string): Promise<void> {
+export async function confirmQuoteRewrites(deps: EventDeps, requestId: string, postIds: string[], at: Date, auditId: string): Promise<void> {
   if (postIds.length === 0) return;
-  await db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     for (const postId of postIds) {
       await tx
         .update(requestPosts)
         .set({ status: 'redacted', redactedAt: at })
         .where(and(eq(requestPosts.requestId, requestId), eq(requestPosts.postId, postId), eq(requestPosts.source, quoteSource)));
+      // The forum purges its caches of the quoting post too.
+      await tellForumPostChanged(deps, tx, { requestId, postId }, 'quote_redacted', at);
     }
     await appendAudit(tx, { stream: requestId, actor: 'system', action: 'quotes_redacted', data: { posts: postIds.length } }, at, auditId);
   });
+  if (deps.sendsForumWebhooks) deps.outboxWritten?.();
 }

@@ -58,7 +58,10 @@ export const requestPosts = pgTable(
     id: uuid('id').primaryKey(),
     requestId: uuid('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
     postId: text('post_id').notNull(),
-    /** named: the requester named it; search: the whole-forum search found their identifiers in it. */
+    /**
+     * named: the requester named it; search: the whole-forum search found their identifiers in it; quote: someone
+     * else's post whose quotes of the removed text were rewritten (quoteSource); recheck: a later post rewritten.
+     */
     source: text('source').notNull().default('named'),
     /** pending | located | not_found | redacted */
     status: text('status').notNull(),
@@ -71,6 +74,9 @@ export const requestPosts = pgTable(
   },
   (t) => [uniqueIndex('request_posts_request_post').on(t.requestId, t.postId)],
 );
+
+/** request_posts.source of another member's post whose quotes of the removed text were rewritten. */
+export const quoteSource = 'quote';
 
 export const findings = pgTable(
   'findings',

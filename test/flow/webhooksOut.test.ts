@@ -63,13 +63,15 @@ async function deliveriesOf(requestId: string, status: 'delivered' | 'failed', c
   }
 }
 
-test('a redacted request makes the forum receive a signed redaction.applied per post and one request.completed, ids and counts only', async () => {
+test('a redacted request makes the forum receive a signed redaction.applied per post changed and one request.completed, ids and counts only', async () => {
   const first = await world.addPost('Write to lea.martin@example.fr for the tickets.');
   const second = await world.addPost('Léa Martin (lea.martin@example.fr) sold me hers.');
+  // Someone else's post that quotes the first: its quote is rewritten too, so the forum must purge it as well.
+  const quoting = await world.addPost('[quote]Write to lea.martin@example.fr for the tickets.[/quote]\nSold out already?');
   const { id, findings } = await redactThrough([first, second]);
 
-  const received = (await forum.waitFor((all) => all.filter(ofRequest(id)).length >= 3)).filter(ofRequest(id));
-  expect(received).toHaveLength(3);
+  const received = (await forum.waitFor((all) => all.filter(ofRequest(id)).length >= 4)).filter(ofRequest(id));
+  expect(received).toHaveLength(4);
   for (const hook of received) {
     expect(checkWebhookSignature(secret, hook.headers['erasure-signature'] as string, hook.raw, new Date())).toBe('valid');
     expect(hook.headers['content-type']).toBe('application/json');
@@ -80,14 +82,14 @@ test('a redacted request makes the forum receive a signed redaction.applied per 
   }
   const applied = received.filter((r) => r.body.type === 'redaction.applied');
   expect(applied.map((r) => r.body.data).sort((a, b) => String(a.postId).localeCompare(String(b.postId)))).toEqual(
-    [first, second].sort().map((postId) => ({ requestId: id, postId })),
+    [[first, 'redacted'], [second, 'redacted'], [quoting, 'quote_redacted']].sort((a, b) => String(a[0]).localeCompare(String(b[0]))).map(([postId, change]) => ({ requestId: id, postId, change })),
   );
   const completed = received.filter((r) => r.body.type === 'request.completed');
-  expect(completed.map((r) => r.body.data)).toEqual([{ requestId: id, postsRedacted: 2, findingsRedacted: findings }]);
+  expect(completed.map((r) => r.body.data)).toEqual([{ requestId: id, postsRedacted: 2, findingsRedacted: findings, postsDeleted: 0, quotesRedacted: 1 }]);
   // The body's id is the delivery's: the forum deduplicates on it.
-  expect(new Set(received.map((r) => r.body.id)).size).toBe(3);
+  expect(new Set(received.map((r) => r.body.id)).size).toBe(4);
 
-  const rows = await deliveriesOf(id, 'delivered', 3);
+  const rows = await deliveriesOf(id, 'delivered', 4);
   expect(rows.map((r) => r.id).sort()).toEqual(received.map((r) => r.body.id).sort());
   expect(rows.every((r) => r.attempts === 1 && r.lastStatus === 200 && r.lastError === null)).toBe(true);
 });
