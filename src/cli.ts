@@ -104,6 +104,10 @@ async function main(argv: string[]): Promise<number> {
         console.error('forum index needs a PostgreSQL forum: set FORUM_URL (or DATABASE_URL for the demo forum)');
         return 2;
       }
+      if (config.wordpressMapping) {
+        console.error('forum index builds PostgreSQL trigram indexes; a WordPress forum on MySQL/MariaDB is searched without them');
+        return 2;
+      }
       const database = openPostgres(url);
       try {
         const made = await createSearchIndexes(database.db, config.forumMapping);

@@ -119,6 +119,12 @@ test('demo seed fills the demo forum once', async () => {
   expect((await run(['demo', 'seed'])).stdout).toContain('already has posts: nothing added');
 });
 
+test('forum index on a WordPress forum says the indexes are for PostgreSQL, without touching the database', async () => {
+  const result = await run(['forum', 'index'], { FORUM_URL: 'mysql://nobody@127.0.0.1:1/wordpress' });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('a WordPress forum on MySQL/MariaDB is searched without them');
+});
+
 test('a malformed setting stops start-up with one line naming it', async () => {
   const result = await run(['serve'], { PORT: 'eighty' });
   expect(result.code).toBe(1);
