@@ -1,6 +1,7 @@
 // Where a WordPress site keeps what Erasure redacts: the table prefix and which post types are public items
 // (bbPress adds topic and reply to WordPress's post and page). FORUM_MAPPING (JSON) overrides either.
 import { z } from 'zod';
+import { parseMappingJson } from '../mappingJson';
 
 // Names are quoted when used, so this check is not what keeps SQL safe; it catches typos and pasted SQL early.
 const Prefix = z
@@ -22,18 +23,5 @@ export type WordpressMapping = z.infer<typeof WordpressMapping>;
 
 /** Reads FORUM_MAPPING for a WordPress forum: unset or empty gives the defaults; a bad value is refused naming the field. */
 export function parseWordpressMapping(json: string | undefined): WordpressMapping {
-  let input: unknown = {};
-  if (json !== undefined && json.trim() !== '') {
-    try {
-      input = JSON.parse(json);
-    } catch (error) {
-      throw new Error(`FORUM_MAPPING is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const parsed = WordpressMapping.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
-    throw new Error(`FORUM_MAPPING is invalid for a WordPress forum: ${issues.join('; ')}`);
-  }
-  return parsed.data;
+  return parseMappingJson(WordpressMapping, json, 'FORUM_MAPPING is invalid for a WordPress forum');
 }

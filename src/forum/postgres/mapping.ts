@@ -1,6 +1,7 @@
 // Where a forum keeps its posts and revisions: schema, tables and columns. The reference schema is the
 // default, and FORUM_MAPPING (JSON) overrides any part of it, so a forum's own tables need no migration.
 import { z } from 'zod';
+import { parseMappingJson } from '../mappingJson';
 
 // Names are quoted when used, so this check is not what keeps SQL safe; it catches typos and pasted SQL early.
 const Identifier = z
@@ -60,18 +61,5 @@ export type ForumMapping = z.infer<typeof ForumMapping>;
 
 /** Reads FORUM_MAPPING: unset or empty gives the reference schema; a bad value is refused naming the field. */
 export function parseForumMapping(json: string | undefined): ForumMapping {
-  let input: unknown = {};
-  if (json !== undefined && json.trim() !== '') {
-    try {
-      input = JSON.parse(json);
-    } catch (error) {
-      throw new Error(`FORUM_MAPPING is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const parsed = ForumMapping.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
-    throw new Error(`FORUM_MAPPING is invalid: ${issues.join('; ')}`);
-  }
-  return parsed.data;
+  return parseMappingJson(ForumMapping, json, 'FORUM_MAPPING is invalid');
 }
