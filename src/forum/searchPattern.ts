@@ -27,3 +27,15 @@ export function searchPattern(term: string): string | null {
 }
 
 export const searchedText = (column: SQL): SQL => sql`lower(${column}::text)`;
+
+/** The distinct patterns of a search's terms, without the terms too short to search for. */
+export function searchNeedles(terms: string[]): string[] {
+  return [...new Set(terms.map(searchPattern))].filter((pattern): pattern is string => pattern !== null);
+}
+
+/** The chunk size a search walks the forum in: the caller's, checked, or the connector's default. */
+export function searchChunkSize(pageSize: number | undefined, defaultSize: number): number {
+  const size = pageSize ?? defaultSize;
+  if (!Number.isInteger(size) || size < 1) throw new Error(`pageSize must be a positive integer, not ${size}`);
+  return size;
+}

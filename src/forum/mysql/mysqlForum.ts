@@ -2,7 +2,7 @@
 // and how it is read lives in wordpressItems.ts; this file searches, rewrites and deletes them.
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { ForumPost, ForumStore, PostRewrite } from '../port';
-import { searchPattern } from '../searchPattern';
+import { searchChunkSize, searchNeedles } from '../searchPattern';
 import { parseItemId, type ItemRef } from './wordpressIds';
 import { commentFields, loadComments, loadPosts, type Queryable, revisionField, type WordpressTables, wordpressTables } from './wordpressItems';
 import type { WordpressMapping } from './wordpressMapping';
@@ -132,10 +132,9 @@ export function createMysqlForum(pool: Pool, mapping: WordpressMapping): ForumSt
     },
 
     async *findPostsContaining(terms, options = {}) {
-      const needles = [...new Set(terms.map(searchPattern))].filter((pattern): pattern is string => pattern !== null);
+      const needles = searchNeedles(terms);
       if (needles.length === 0) return;
-      const chunkSize = options.pageSize ?? defaultChunkSize;
-      if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`pageSize must be a positive integer, not ${chunkSize}`);
+      const chunkSize = searchChunkSize(options.pageSize, defaultChunkSize);
       const contains = searchCondition(needles);
       const [[postCount], [commentCount]] = await Promise.all([
         pool.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${t.posts} WHERE post_type IN (?)`, [t.postTypes]).then(([r]) => r),

@@ -6,7 +6,7 @@ import { type ForumPost, type ForumStore, type Revision, postContentHash } from 
 import { type IdAcceptor, readIdAcceptor } from './idColumn';
 import type { ForumMapping } from './mapping';
 import { rowsOf } from './rows';
-import { searchedText, searchPattern } from '../searchPattern';
+import { searchChunkSize, searchedText, searchNeedles } from '../searchPattern';
 import { hasSearchIndexes } from './searchIndex';
 
 /** Posts per chunk of a whole-forum search: one round trip per chunk, and a progress report. */
@@ -102,10 +102,9 @@ export function createPostgresForum(db: Db, mapping: ForumMapping): ForumStore {
     },
 
     async *findPostsContaining(terms, options = {}) {
-      const needles = [...new Set(terms.map(searchPattern))].filter((pattern): pattern is string => pattern !== null);
+      const needles = searchNeedles(terms);
       if (needles.length === 0) return;
-      const chunkSize = options.pageSize ?? defaultChunkSize;
-      if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`pageSize must be a positive integer, not ${chunkSize}`);
+      const chunkSize = searchChunkSize(options.pageSize, defaultChunkSize);
       const { p, r } = names;
       const contains = (column: SQL) => sql.join(needles.map((pattern) => sql`${searchedText(column)} LIKE ${pattern}`), sql` OR `);
       // The body and every mapped field of the post itself.
