@@ -20,6 +20,7 @@ afterAll(async () => {
   await world?.close();
 });
 
+// Code run inside the page is given as text: the test's TypeScript has no DOM types.
 /** Every violation the page reports, as the browser's console says it. */
 function watchViolations(page: Page): string[] {
   const seen: string[] = [];
@@ -34,7 +35,7 @@ test('the contact form loads its stylesheet under the policy, with no violation'
   const violations = watchViolations(page);
   await page.goto(`${world.baseUrl}/`);
   // 44rem, from /assets/pages.css: the stylesheet was loaded and applied.
-  expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('704px');
+  expect(await page.evaluate<string>('getComputedStyle(document.body).maxWidth')).toBe('704px');
   expect(violations).toEqual([]);
   await page.context().close();
 });
@@ -43,20 +44,20 @@ test('markup put into a page can neither style itself inline nor run an inline h
   const page = await openPage(browser);
   const violations = watchViolations(page);
   await page.goto(`${world.baseUrl}/`);
-  const outcome = await page.evaluate(async () => {
+  const outcome = await page.evaluate<{ color: string; background: string; ran: string | null }>(`(async () => {
     const box = document.createElement('div');
-    box.innerHTML = '<p id="styled" style="color: rgb(1, 2, 3)">x</p><img id="handler" src="/no-such-image" onerror="document.body.dataset.ran = \'yes\'">';
+    box.innerHTML = '<p id="styled" style="color: rgb(1, 2, 3)">x</p><img id="handler" src="/no-such-image" onerror="document.body.dataset.ran = 1">';
     document.body.append(box);
     const style = document.createElement('style');
     style.textContent = 'body { background-color: rgb(4, 5, 6) !important; }';
     document.head.append(style);
     await new Promise((resolve) => setTimeout(resolve, 300));
     return {
-      color: getComputedStyle(document.getElementById('styled') as HTMLElement).color,
+      color: getComputedStyle(document.getElementById('styled')).color,
       background: getComputedStyle(document.body).backgroundColor,
       ran: document.body.dataset.ran ?? null,
     };
-  });
+  })()`);
   expect(outcome.color).not.toBe('rgb(1, 2, 3)');
   expect(outcome.background).not.toBe('rgb(4, 5, 6)');
   expect(outcome.ran).toBeNull();
@@ -71,10 +72,9 @@ test("a moderator's request page loads console.css and console.js under the poli
   const violations = watchViolations(page);
   await signInThroughPage(page, world, await makeAccount(world, 'moderator'));
   await openFromQueue(page, world, id);
-  const loaded = await page.evaluate(() => ({
-    scripts: [...document.scripts].map((s) => s.src),
-    sheets: [...document.styleSheets].map((s) => s.href),
-  }));
+  const loaded = await page.evaluate<{ scripts: string[]; sheets: (string | null)[] }>(
+    '({ scripts: [...document.scripts].map((s) => s.src), sheets: [...document.styleSheets].map((s) => s.href) })',
+  );
   expect(loaded.sheets.some((href) => href?.endsWith('/console/assets/console.css'))).toBe(true);
   expect(loaded.scripts.some((src) => src.endsWith('/console/assets/console.js'))).toBe(true);
   expect(violations).toEqual([]);
