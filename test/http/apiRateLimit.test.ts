@@ -90,3 +90,8 @@ test('without a token, guessing is limited per address; a limited caller does no
   // Another address is not limited by it.
   expect((await request(world.server).get('/api/v1/moderation/requests').set('X-Forwarded-For', '203.0.113.51')).status).toBe(401);
 });
+
+test('the OpenAPI document tells API clients that a 429 comes with Retry-After', async () => {
+  const doc = (await request(world.server).get('/api/v1/openapi.json').expect(200)).body;
+  expect(doc.paths['/api/v1/requests'].post.responses['429'].headers['Retry-After'].schema.type).toBe('integer');
+});
