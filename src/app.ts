@@ -16,10 +16,15 @@ import { queueBoardRoutes } from './http/queueBoardRoutes';
 import { requestLog } from './http/requestLog';
 import { type StatusRouteDeps, statusRoutes } from './http/statusRoutes';
 import { webhookDeliveryRoutes } from './http/webhookDeliveryRoutes';
+import { type ApiRateLimitDeps, apiRateLimit } from './http/apiRateLimit';
+import { securityHeaders } from './http/securityHeaders';
+import { pageAssets } from './http/pages';
 import type { Queues } from './queue/queues';
 
-export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps, WebhookRouteDeps {
+export interface AppDeps extends IntakeRouteDeps, StatusRouteDeps, ConsoleRouteDeps, ModerationRouteDeps, WebhookRouteDeps, ApiRateLimitDeps {
   log: Logger;
+  /** Express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustProxy: boolean | number | string[];
   readiness: Record<string, () => Promise<void>>;
   /** Serve the demo forum's posts at /demo/posts/:id (embedded default only). */
   demoForum: boolean;
@@ -35,14 +40,13 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.set('trust proxy', 'loopback');
+  // req.ip (rate limits) and req.secure (Secure cookies) come from the proxies named here, never from any client.
+  app.set('trust proxy', deps.trustProxy);
   app.use(requestLog(deps.log));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-    next();
-  });
+  app.use(securityHeaders());
+  app.use('/assets', pageAssets());
+  // Before the token is checked: a flood is turned away without reaching the database.
+  app.use(['/api/v1/moderation', '/api/v1/admin'], apiRateLimit(deps));
   app.use(healthRoutes({ checks: deps.readiness }));
   app.use(metricsRoutes(deps));
   app.use(openApiRoutes());

@@ -1,5 +1,6 @@
 // One typed reading of the environment. Nothing configured means the embedded default:
 // PGlite and the demo forum under ./data, mail written as .eml files, a generated secret.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { type ForumMapping, parseForumMapping } from './forum/postgres/mapping';
 import { parseWordpressMapping, type WordpressMapping } from './forum/mysql/wordpressMapping';
@@ -20,6 +21,30 @@ function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** Express's names for address ranges, beside addresses and CIDR ranges, in TRUST_PROXY. */
+const proxyRanges = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string): boolean => {
+  if (proxyRanges.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies' X-Forwarded-For and X-Forwarded-Proto Erasure believes (Express's `trust proxy`): false, a hop
+ * count, or the proxies' addresses. 'true' is refused: it would let any client choose its address, and so its
+ * rate limit.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .refine((v) => v !== 'true', { message: "true would believe any client's X-Forwarded-For: give the number of proxies in front of Erasure, or their addresses" })
+  .refine((v) => v === 'true' || v === 'false' || /^\d{1,2}$/.test(v) || v.split(',').every((entry) => isProxyAddress(entry.trim())), {
+    message: 'must be false, a number of proxies (1), or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal',
+  })
+  .transform((v): boolean | number | string[] => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((entry) => entry.trim())));
 
 const Env = z
   .object({
@@ -48,6 +73,10 @@ const Env = z
     ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
+    /** Requests one API token may make per minute on the moderation and admin API; 0 lifts the limit. */
+    API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+    /** A proxy on the same machine (nginx, Caddy) is believed out of the box; one elsewhere must be named. */
+    TRUST_PROXY: TrustProxy.default(['loopback']),
     REVIEW_DEADLINE_DAYS: z.coerce.number().int().min(1).max(30).default(30),
     VERIFY_LINK_HOURS: z.coerce.number().int().min(1).default(48),
     UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).default(7),

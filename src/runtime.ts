@@ -84,6 +84,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:intake-rate:`,
   });
+  // The API's per-token counts: the same Redis, a store and prefix of their own (a store serves one limiter).
+  const apiRateLimitStore = new RedisStore({
+    sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
+    prefix: `${config.QUEUE_PREFIX}:api-rate:`,
+  });
   const box = createSecretBox(keys.encryption, keys.lookup);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
@@ -109,6 +114,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
     perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,
     rateLimitStore,
+    apiRateLimit: config.API_RATE_LIMIT,
+    apiRateLimitStore,
+    trustProxy: config.TRUST_PROXY,
     readiness: {
       database: () => database.ping(),
       redis: () => queues.ping(),

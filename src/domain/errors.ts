@@ -51,7 +51,11 @@ export class LinkRefused extends DomainError {
 }
 
 export class TooManyRequests extends DomainError {
-  constructor(message: string) {
+  /** retryAfterSeconds: when to try again, sent as Retry-After. */
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('too_many_requests', 429, message);
   }
 }

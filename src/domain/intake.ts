@@ -48,7 +48,10 @@ export async function submitRequest(deps: IntakeDeps, body: unknown): Promise<{ 
   const now = deps.clock.now();
   if (deps.perEmailDailyLimit > 0) {
     const recent = await recentRequestsByEmail(deps.db, deps.box.lookupHash(input.email), new Date(now.getTime() - 24 * 3600_000));
-    if (recent >= deps.perEmailDailyLimit) throw new TooManyRequests('this email address has made too many requests today: please try again tomorrow');
+    if (recent >= deps.perEmailDailyLimit) {
+      // The count is over the last 24 hours: a slot frees within a day, maybe sooner.
+      throw new TooManyRequests('this email address has made too many requests today: please try again tomorrow', 24 * 3600);
+    }
   }
   // Provisional: verification restarts the review period. One clock reading keeps that period whole days.
   const dueAt = dueAtFrom(now, reviewDaysFor({ childUnder13: isChildRequest(input) }, deps.reviewDeadlineDays));

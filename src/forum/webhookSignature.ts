@@ -1,6 +1,7 @@
 // The signature of a webhook between Erasure and a forum, in both directions: `Erasure-Signature: t=<unix>,v1=<hex>`,
 // where hex is HMAC-SHA256 with the shared secret over `<unix>.<raw body>`. Refused outside a five-minute window.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../secretComparison';
 
 export const signatureHeader = 'Erasure-Signature';
 /** How far a signature's timestamp may be from now, either way, in seconds. */
@@ -39,6 +40,6 @@ export function checkWebhookSignature(secret: string, header: string | undefined
   }
   if (timestamp === undefined || signatures.length === 0) return 'malformed';
   if (Math.abs(now.getTime() / 1000 - timestamp) > signatureToleranceSeconds) return 'expired';
-  const expected = Buffer.from(digest(secret, timestamp, rawBody), 'hex');
-  return signatures.some((s) => timingSafeEqual(Buffer.from(s, 'hex'), expected)) ? 'valid' : 'mismatch';
+  const expected = digest(secret, timestamp, rawBody);
+  return signatures.some((s) => sameSecret(s, expected)) ? 'valid' : 'mismatch';
 }

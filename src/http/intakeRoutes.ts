@@ -1,7 +1,7 @@
 // Intake: the JSON API (POST /api/v1/requests) and the contact form (GET and POST /), one validation for both.
 import express, { type Router } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
-import { DomainError, ValidationFailed } from '../domain/errors';
+import { DomainError, TooManyRequests, ValidationFailed } from '../domain/errors';
 import { type IntakeDeps, submitRequest } from '../domain/intake';
 import { localeOf } from './locale';
 import { translate } from '../mail/i18n';
@@ -57,6 +57,7 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
       res.status(202).type('html').send(deps.pages.render('submitted', locale, { id }));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(error.status).type('html').send(deps.pages.render('form', locale, { values, ...formErrors(error, locale, values) }));
     }
   });

@@ -73,7 +73,10 @@ export function openApiDocument(): Record<string, unknown> {
             '400': problem('a field is missing or not valid: errors says which'),
             '413': problem('the body is larger than 64 kB'),
             '415': problem('the body is not application/json'),
-            '429': problem('too many requests from this address or for this email'),
+            '429': {
+              ...problem('too many requests from this address or for this email'),
+              headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
+            },
           },
         },
       },

@@ -1,6 +1,7 @@
 // Server-rendered pages (templates/pages/*.eta), escaped by default, with the locale's strings as t() and dates
 // written out in the locale's words as date() and dateTime().
 import { Eta } from 'eta';
+import express, { type RequestHandler } from 'express';
 import path from 'node:path';
 import { templatesDir } from '../paths';
 import { hasTranslation, translate } from '../mail/i18n';
@@ -37,4 +38,9 @@ export function createPages(settings: PageSettings, dir = path.join(templatesDir
       return eta.render(page, { ...data, locale, t, has, date, dateTime, settings });
     },
   };
+}
+
+/** The pages' stylesheet and anything else they load, served from templates/pages/assets at /assets. */
+export function pageAssets(): RequestHandler {
+  return express.static(path.join(templatesDir, 'pages', 'assets'), { index: false });
 }

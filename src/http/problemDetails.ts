@@ -2,7 +2,7 @@
 // it is logged with a correlation id and the error's class, never the request body.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { DomainError } from '../domain/errors';
+import { DomainError, TooManyRequests } from '../domain/errors';
 
 export function sendProblem(res: Parameters<RequestHandler>[1], status: number, code: string, detail: string, errors?: { field: string; message: string }[]): void {
   res
@@ -26,6 +26,7 @@ const parserProblems: Record<string, [number, string, string]> = {
 export function problemDetails(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
+    if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof DomainError) return sendProblem(res, error.status, error.code, error.message, error.fields);
     const type = (error as { type?: unknown })?.type;
     const known = typeof type === 'string' ? parserProblems[type] : undefined;

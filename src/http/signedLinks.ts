@@ -1,5 +1,6 @@
 // Links that act for one request: signed with HMAC-SHA256, scoped to a request and a purpose, and expiring.
-import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
+import { sameSecret } from '../secretComparison';
 
 export type LinkPurpose = 'verify' | 'status';
 
@@ -22,9 +23,7 @@ export function createSignedLinks(keyBytes: Buffer): SignedLinks {
       const [expiresText, signature] = token.split('.');
       const expires = Number(expiresText);
       if (!signature || !Number.isInteger(expires)) return 'invalid';
-      const expected = Buffer.from(sign(requestId, purpose, expires));
-      const given = Buffer.from(signature);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+      if (!sameSecret(signature, sign(requestId, purpose, expires))) return 'invalid';
       return expires * 1000 < now.getTime() ? 'expired' : 'valid';
     },
   };

@@ -32,6 +32,8 @@ test('a third request from one address within the hour is refused, and the count
   const third = await submit('a3@example.org', '203.0.113.7');
   expect(third.status).toBe(429);
   expect(third.body.detail).toMatch(/try again in an hour/);
+  expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+  expect(Number(third.headers['retry-after'])).toBeLessThanOrEqual(3600);
   expect(await stored()).toBe(before);
   expect((await submit('a4@example.org', '198.51.100.9')).status).toBe(202);
   const redis = new IORedis(world.config.REDIS_URL);
@@ -48,4 +50,5 @@ test('a third request for one email address within a day is refused, whatever ad
   const third = await submit('same@example.org', '192.0.2.3');
   expect(third.status).toBe(429);
   expect(third.body.detail).toMatch(/this email address has made too many requests today/);
+  expect(third.headers['retry-after']).toBe(String(24 * 3600));
 });

@@ -1,12 +1,12 @@
 // The console's guards: who is signed in (a session cookie), whether they may do this (role), and whether a form
 // really came from a console page (the session's CSRF token). Pages get 401/403 as HTML, API-style callers as JSON.
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../../domain/lifecycle';
 import type { Clock } from '../../domain/clockAndIds';
 import type { Db } from '../../store/database';
 import { findSession, type Session } from '../../store/sessions';
 import { sendProblem } from '../problemDetails';
+import { sameSecret } from '../../secretComparison';
 import type { ConsolePages } from './consolePages';
 
 export const sessionCookie = 'erasure_session';
@@ -30,13 +30,6 @@ export const sessionOf = (res: Response): Session | undefined => res.locals.sess
 
 export function actorOfSession(session: Session): Actor {
   return { kind: 'moderator', id: session.account.id, role: session.account.role };
-}
-
-/** Constant-time comparison of two tokens of any length. */
-export function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const wantsHtml = (req: Request) => req.accepts(['html', 'json']) === 'html';
@@ -71,7 +64,7 @@ export function consoleGuards(deps: ConsoleSessionDeps): ConsoleGuards {
       if (req.method === 'GET' || req.method === 'HEAD') return next();
       const session = sessionOf(res);
       const given = typeof req.body?._csrf === 'string' ? (req.body._csrf as string) : (req.get('x-csrf-token') ?? '');
-      if (session && sameToken(given, session.csrfToken)) return next();
+      if (session && sameSecret(given, session.csrfToken)) return next();
       refuse(req, res, 403, 'csrf_failed', 'this form is out of date: reload the page and send it again');
     },
   };

@@ -6,7 +6,8 @@ import type { Clock, Ids } from '../../domain/clockAndIds';
 import type { Db } from '../../store/database';
 import { signIn } from '../../store/moderatorAccounts';
 import { endSession, startSession } from '../../store/sessions';
-import { type ConsoleGuards, sameToken, sessionCookie, sessionOf } from './consoleSession';
+import { type ConsoleGuards, sessionCookie, sessionOf } from './consoleSession';
+import { sameSecret } from '../../secretComparison';
 import type { ConsolePages } from './consolePages';
 
 export interface SignInRouteDeps {
@@ -45,7 +46,7 @@ export function signInRoutes(deps: SignInRouteDeps): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const expected = typeof req.cookies?.[signInCookie] === 'string' ? (req.cookies[signInCookie] as string) : '';
     const given = typeof body._signin === 'string' ? body._signin : '';
-    if (!expected || !sameToken(given, expected)) return showForm(req, res, 403, { key: 'csrf_failed' });
+    if (!expected || !sameSecret(given, expected)) return showForm(req, res, 403, { key: 'csrf_failed' });
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     if (!email || !password || email.length > 254 || password.length > 1024) return showForm(req, res, 400, { key: 'sign_in_missing', email });
