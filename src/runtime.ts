@@ -132,6 +132,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     renderer: createMailRenderer(),
     sender,
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
+    retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
