@@ -52,15 +52,37 @@ export async function readAudit(tx: Tx, stream: string) {
 }
 
 /** The first entry whose hash or link does not hold, or null when the whole chain is intact. */
-export async function verifyAuditChain(tx: Tx, stream: string): Promise<{ seq: number; problem: string } | null> {
+export async function verifyAuditChain(tx: Tx, stream: string): Promise<{ seq: number; id: string; problem: string } | null> {
   let prevHash = genesis;
   let expectedSeq = 1;
   for (const row of await readAudit(tx, stream)) {
-    if (row.seq !== expectedSeq) return { seq: row.seq, problem: `entry ${expectedSeq} is missing` };
-    if (row.prevHash !== prevHash) return { seq: row.seq, problem: 'does not link to the previous entry' };
-    if (entryHash(prevHash, { ...row, data: row.data }) !== row.hash) return { seq: row.seq, problem: 'content does not match its hash' };
+    if (row.seq !== expectedSeq) return { seq: row.seq, id: row.id, problem: `entry ${expectedSeq} is missing` };
+    if (row.prevHash !== prevHash) return { seq: row.seq, id: row.id, problem: 'does not link to the previous entry' };
+    if (entryHash(prevHash, { ...row, data: row.data }) !== row.hash) return { seq: row.seq, id: row.id, problem: 'content does not match its hash' };
     prevHash = row.hash;
     expectedSeq += 1;
   }
   return null;
+}
+
+export interface AuditReport {
+  streams: number;
+  entries: number;
+  /** The first broken entry met, streams in order of name, or null when every chain holds. */
+  broken: { stream: string; seq: number; id: string; problem: string } | null;
+}
+
+/** `erasure audit verify`: walks every stream's chain (or only the one given) and stops at the first broken entry. */
+export async function verifyAuditTrail(tx: Tx, onlyStream?: string): Promise<AuditReport> {
+  const streams = onlyStream
+    ? [onlyStream]
+    : (await tx.selectDistinct({ stream: audit.stream }).from(audit).orderBy(asc(audit.stream))).map((r) => r.stream);
+  const report: AuditReport = { streams: 0, entries: 0, broken: null };
+  for (const stream of streams) {
+    const found = await verifyAuditChain(tx, stream);
+    if (found) return { ...report, broken: { stream, ...found } };
+    report.streams += 1;
+    report.entries += (await tx.select({ n: sql<number>`count(*)::int` }).from(audit).where(eq(audit.stream, stream)))[0]?.n ?? 0;
+  }
+  return report;
 }
