@@ -1,7 +1,7 @@
 // The append-only audit trail: one hash chain per stream (a request id, or 'system'), so that a changed,
 // removed or reordered entry breaks the chain. The database refuses UPDATE and DELETE on the table.
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from './database';
 import { audit } from './schema';
 
@@ -52,13 +52,13 @@ export async function readAudit(tx: Tx, stream: string) {
 }
 
 /** The first entry whose hash or link does not hold, or null when the whole chain is intact. */
-export async function verifyAuditChain(tx: Tx, stream: string): Promise<{ seq: number; id: string; problem: string } | null> {
+export async function verifyAuditChain(tx: Tx, stream: string): Promise<{ seq: number; problem: string } | null> {
   let prevHash = genesis;
   let expectedSeq = 1;
   for (const row of await readAudit(tx, stream)) {
-    if (row.seq !== expectedSeq) return { seq: row.seq, id: row.id, problem: `entry ${expectedSeq} is missing` };
-    if (row.prevHash !== prevHash) return { seq: row.seq, id: row.id, problem: 'does not link to the previous entry' };
-    if (entryHash(prevHash, { ...row, data: row.data }) !== row.hash) return { seq: row.seq, id: row.id, problem: 'content does not match its hash' };
+    if (row.seq !== expectedSeq) return { seq: row.seq, problem: `entry ${expectedSeq} is missing` };
+    if (row.prevHash !== prevHash) return { seq: row.seq, problem: 'does not link to the previous entry' };
+    if (entryHash(prevHash, { ...row, data: row.data }) !== row.hash) return { seq: row.seq, problem: 'content does not match its hash' };
     prevHash = row.hash;
     expectedSeq += 1;
   }
@@ -80,7 +80,11 @@ export async function verifyAuditTrail(tx: Tx, onlyStream?: string): Promise<Aud
   const report: AuditReport = { streams: 0, entries: 0, broken: null };
   for (const stream of streams) {
     const found = await verifyAuditChain(tx, stream);
-    if (found) return { ...report, broken: { stream, ...found } };
+    if (found) {
+      // (stream, seq) is unique: the id lets an operator find the row.
+      const [row] = await tx.select({ id: audit.id }).from(audit).where(and(eq(audit.stream, stream), eq(audit.seq, found.seq)));
+      return { ...report, broken: { stream, id: row?.id ?? '', ...found } };
+    }
     report.streams += 1;
     report.entries += (await tx.select({ n: sql<number>`count(*)::int` }).from(audit).where(eq(audit.stream, stream)))[0]?.n ?? 0;
   }
