@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { eq, isNotNull } from 'drizzle-orm';
 import { startWorld, linkPath, type World } from '../support/world';
+import { readConfig } from '../../src/config';
 import { deriveKeys } from '../../src/secret';
 import { createSecretBox, keyId } from '../../src/store/secretBox';
 import { rotateSealedValues } from '../../src/store/keyRotation';
@@ -103,4 +104,16 @@ test('a value sealed under a secret that is not listed is reported, not lost', a
   expect(counts.find((c) => c.column === 'forum_events.details_box')).toEqual({ column: 'forum_events.details_box', resealed: 0, unreadable: 1 });
   expect((await world.database.db.select().from(forumEvents).where(eq(forumEvents.id, id)))[0]?.detailsBox).toBe(value);
   await world.database.db.delete(forumEvents).where(eq(forumEvents.id, id));
+});
+
+test('ERASURE_PREVIOUS_SECRETS is checked when read, and lists oldest first', async () => {
+  expect(() => readConfig({ ERASURE_PREVIOUS_SECRETS: `${oldSecret},short` })).toThrow(/ERASURE_PREVIOUS_SECRETS: each comma-separated secret must be at least 32 characters/);
+  expect(readConfig({ ERASURE_PREVIOUS_SECRETS: ` ${oldSecret} , ` }).ERASURE_PREVIOUS_SECRETS).toBeDefined();
+  // Links and lookups follow the oldest listed secret; encryption follows the current one.
+  const third = randomBytes(32).toString('base64url');
+  const keys = deriveKeys(third, [oldSecret, newSecret]);
+  expect(keys.lookup.equals(oldKeys.lookup)).toBe(true);
+  expect(keys.links.equals(oldKeys.links)).toBe(true);
+  expect(keys.encryption.equals(deriveKeys(third).encryption)).toBe(true);
+  expect(keys.previousEncryption.map((k) => keyId(k))).toEqual([keyId(oldKeys.encryption), keyId(deriveKeys(newSecret).encryption)]);
 });
