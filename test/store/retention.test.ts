@@ -81,6 +81,12 @@ test('a request closed longer ago than RETENTION_DAYS loses its identifiers and 
   expect(entries[0]?.data).toEqual({ identifiers: 4, retentionDays: 30 });
   expect(JSON.stringify(entries[0]?.data)).not.toContain('example.org');
 
+  // Moderators still see the closed request, its state and trail, without what was erased.
+  const review = await request(world.server).get(`/api/v1/moderation/requests/${oldClosed}`).set({ Authorization: `Bearer ${world.moderatorToken}` });
+  expect(review.status).toBe(200);
+  expect(review.body).toMatchObject({ state: 'expired', details: null, requester: { email: null } });
+  expect(JSON.stringify(review.body)).not.toContain('old.closed@example.org');
+
   const firstMark = erased?.identifiersErasedAt;
   await runRetentionJob('retention-2');
   expect((await readAudit(world.database.db, oldClosed)).filter((e) => e.action === 'identifiers_erased')).toHaveLength(1);
