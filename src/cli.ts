@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ConfigError, readConfig, type Config } from './config';
 import { randomIds, systemClock } from './domain/clockAndIds';
 import { ValidationFailed } from './domain/errors';
@@ -20,8 +21,6 @@ import { loadKeys } from './secret';
 import { verifyAuditTrail } from './store/auditTrail';
 import { rotateSealedValues } from './store/keyRotation';
 import { createSecretBox } from './store/secretBox';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const usage = `usage: erasure <command>
   start                     HTTP server and workers in one process (the embedded default seeds the demo forum)
@@ -132,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     case 'audit': {
       if (sub !== 'verify') break;
       const { values } = parseArgs({ args: rest, options: { request: { type: 'string' } } });
-      if (values.request !== undefined && !uuidPattern.test(values.request)) {
+      if (values.request !== undefined && !z.string().uuid().safeParse(values.request).success) {
         console.error('audit verify --request needs a request id (a UUID)');
         return 2;
       }
