@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // erasure start | serve | work | migrate | demo seed | token create --role R [--name N] | user add … | detect
+// | audit verify [--request ID] | keys rotate
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ConfigError, readConfig, type Config } from './config';
 import { randomIds, systemClock } from './domain/clockAndIds';
 import { ValidationFailed } from './domain/errors';
@@ -15,6 +17,10 @@ import { createApiToken, ensureFirstToken, tokenRoles, type TokenRole } from './
 import { type AccountRole, accountRoles, addAccount, ensureFirstAdmin, minPasswordLength } from './store/moderatorAccounts';
 import { DatabaseInUse, openDatabase, openPostgres } from './store/database';
 import { createSearchIndexes } from './forum/postgres/searchIndex';
+import { loadKeys } from './secret';
+import { verifyAuditTrail } from './store/auditTrail';
+import { rotateSealedValues } from './store/keyRotation';
+import { createSecretBox } from './store/secretBox';
 
 const usage = `usage: erasure <command>
   start                     HTTP server and workers in one process (the embedded default seeds the demo forum)
@@ -27,7 +33,12 @@ const usage = `usage: erasure <command>
   user add --role R --email E [--name N]
                             make a console account (R: ${accountRoles.join(' | ')}); the password is read from
                             standard input, or made up and printed when standard input is a terminal
-  detect                    PII detector: JSON lines in on stdin, JSON lines out`;
+  detect                    PII detector: JSON lines in on stdin, JSON lines out
+  audit verify [--request ID]
+                            check the audit trail's hash chains (every stream, or one request's); exits 1 at
+                            the first altered entry
+  keys rotate               reseal stored identifiers under the current ERASURE_SECRET's key, row by row, while
+                            the service runs; safe to interrupt and to run again`;
 
 async function withDatabase<T>(config: Config, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR });
@@ -115,6 +126,37 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+      return 0;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const { values } = parseArgs({ args: rest, options: { request: { type: 'string' } } });
+      if (values.request !== undefined && !z.string().uuid().safeParse(values.request).success) {
+        console.error('audit verify --request needs a request id (a UUID)');
+        return 2;
+      }
+      const report = await withDatabase(config, (database) => verifyAuditTrail(database.db, values.request));
+      if (report.broken) {
+        const b = report.broken;
+        console.log(`ALTERED: stream ${b.stream}, entry ${b.seq} (id ${b.id}): ${b.problem}`);
+        console.log(`${report.streams} streams checked intact before it`);
+        return 1;
+      }
+      console.log(`OK: ${report.streams} streams, ${report.entries} entries, every hash chain intact`);
+      return 0;
+    }
+    case 'keys': {
+      if (sub !== 'rotate') break;
+      const keys = loadKeys(config);
+      const box = createSecretBox(keys.encryption, keys.lookup, keys.previousEncryption);
+      const counts = await withDatabase(config, (database) => rotateSealedValues({ db: database.db, box }));
+      for (const c of counts) console.log(`${c.column}: ${c.resealed} resealed${c.unreadable ? `, ${c.unreadable} sealed with a key no listed secret opens` : ''}`);
+      const unreadable = counts.reduce((n, c) => n + c.unreadable, 0);
+      if (unreadable > 0) {
+        console.error('some values were left as they were: add the secret that sealed them to ERASURE_PREVIOUS_SECRETS and run again');
+        return 1;
+      }
+      console.log(`every sealed value is under key ${box.currentKeyId}`);
       return 0;
     }
     case 'token': {

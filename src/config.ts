@@ -71,6 +71,13 @@ const Env = z
     FORUM_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
     FORUM_WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).default(5000),
     ERASURE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Earlier secrets, comma-separated, oldest first: they open what they sealed until `erasure keys rotate`; the oldest keeps lookup hashes and links. */
+    ERASURE_PREVIOUS_SECRETS: z
+      .string()
+      .refine((v) => v.split(',').every((s) => s.trim() === '' || s.trim().length >= 32), { message: 'each comma-separated secret must be at least 32 characters' })
+      .optional(),
+    /** Days after a request closes before its identifiers and free text are erased (audit, state and dates stay). */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
     /** Requests one API token may make per minute on the moderation and admin API; 0 lifts the limit. */

@@ -24,7 +24,7 @@ import { createMailRenderer } from './mail/mailRenderer';
 import { createMailSender, type MailSender } from './mail/mailSender';
 import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
 import { checkRedis, createQueues, type Queues } from './queue/queues';
-import { deriveKeys, loadSecret } from './secret';
+import { loadKeys } from './secret';
 import { type Database, openDatabase, openPostgres } from './store/database';
 import { createSecretBox } from './store/secretBox';
 import { type RunningWorkers, startWorkers, type WorkerDeps } from '../workers';
@@ -64,7 +64,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   await checkRedis(config.REDIS_URL);
-  const keys = deriveKeys(loadSecret(config.ERASURE_SECRET, config.ERASURE_DATA_DIR));
+  const keys = loadKeys(config);
   const database = options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.ERASURE_DATA_DIR }));
   if (options.migrate ?? true) await database.migrate();
   // The connector follows FORUM_URL's protocol: a WordPress site on MySQL/MariaDB, or a PostgreSQL forum.
@@ -89,7 +89,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:api-rate:`,
   });
-  const box = createSecretBox(keys.encryption, keys.lookup);
+  const box = createSecretBox(keys.encryption, keys.lookup, keys.previousEncryption);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
   const shared = { db: database.db, clock, ids, outboxWritten: () => relay.kick(), forum, box, links, linkSettings, postUrlTemplate: config.FORUM_POST_URL, fourEyes: config.FOUR_EYES };
@@ -140,6 +140,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     renderer: createMailRenderer(),
     sender,
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
+    retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,

@@ -16,13 +16,15 @@ import { markDone } from '../src/store/outbox';
 import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
-import { type DigestSettings, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
+import { type DigestSettings, eraseExpiredIdentifiers, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
 export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
   unverifiedExpiryDays: number;
+  /** RETENTION_DAYS: how long a closed request keeps its identifiers. */
+  retentionDays: number;
   digest: DigestSettings;
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
@@ -46,6 +48,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
     'maintenance.remove-expired-sessions': () => removeExpiredSessions(deps),
+    'maintenance.erase-closed-identifiers': () => eraseExpiredIdentifiers(deps, deps.retentionDays),
     'post.recheck': (p) => recheckPost(deps, p.postId),
     'webhook.deliver': (p) => deliverWebhook(deps, p.deliveryId),
     'forum.event': (p) => handleForumEvent(deps, p.eventId),
@@ -98,6 +101,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
   await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
   await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
+  await maintenance.upsertJobScheduler('erase-closed-identifiers', { every: 60 * 60_000 }, { name: 'maintenance.erase-closed-identifiers', data: {} });
   // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
   await maintenance.upsertJobScheduler(
     'moderator-digest',

@@ -1,4 +1,4 @@
-// Scheduled upkeep: expire requests never verified, re-enqueue work that a lost job left behind, and tell the
+// Scheduled upkeep: expire requests never verified, erase identifiers past retention, re-enqueue work that a lost job left behind, and tell the
 // moderators each morning which requests fall due soon.
 import type { Logger } from 'pino';
 import type { Clock } from '../src/domain/clockAndIds';
@@ -15,6 +15,14 @@ import { getMail, unsentBefore } from '../src/store/mailRecords';
 import { jobPriority } from '../src/queue/jobPriority';
 import { applyEvent, type EventDeps } from '../src/store/requestEvents';
 import { getRequest, unverifiedBefore } from '../src/store/requestRecords';
+import { eraseClosedIdentifiers } from '../src/store/retention';
+
+/** Retention: counts only reach the log. */
+export async function eraseExpiredIdentifiers(deps: EventDeps & { log: Logger }, retentionDays: number): Promise<number> {
+  const erased = await eraseClosedIdentifiers(deps, retentionDays);
+  if (erased > 0) deps.log.info({ erased, retentionDays }, 'erased the identifiers of closed requests past retention');
+  return erased;
+}
 
 export async function expireUnverified(deps: EventDeps & { log: Logger }, unverifiedDays: number): Promise<number> {
   const cutoff = new Date(deps.clock.now().getTime() - unverifiedDays * 24 * 3600_000);

@@ -21,6 +21,8 @@ export const jobPayloads = {
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
   'maintenance.remove-expired-sessions': z.object({}).strict(),
+  /** Retention: identifiers and free text of requests closed more than RETENTION_DAYS ago (store/retention.ts). */
+  'maintenance.erase-closed-identifiers': z.object({}).strict(),
   /** Check a created or edited post against the fingerprints completed requests kept (domain/recheckPost.ts). */
   'post.recheck': z.object({ postId: z.string().min(1).max(200) }).strict(),
   // Webhooks out: one signed POST of a webhook_deliveries row to FORUM_WEBHOOK_URL.
@@ -45,6 +47,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',
   'maintenance.remove-expired-sessions': 'maintenance',
+  'maintenance.erase-closed-identifiers': 'maintenance',
   'post.recheck': 'requests',
   'webhook.deliver': 'webhooks',
   'forum.event': 'requests',

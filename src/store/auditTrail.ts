@@ -1,7 +1,7 @@
 // The append-only audit trail: one hash chain per stream (a request id, or 'system'), so that a changed,
 // removed or reordered entry breaks the chain. The database refuses UPDATE and DELETE on the table.
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from './database';
 import { audit } from './schema';
 
@@ -63,4 +63,30 @@ export async function verifyAuditChain(tx: Tx, stream: string): Promise<{ seq: n
     expectedSeq += 1;
   }
   return null;
+}
+
+export interface AuditReport {
+  streams: number;
+  entries: number;
+  /** The first broken entry met, streams in order of name, or null when every chain holds. */
+  broken: { stream: string; seq: number; id: string; problem: string } | null;
+}
+
+/** `erasure audit verify`: walks every stream's chain (or only the one given) and stops at the first broken entry. */
+export async function verifyAuditTrail(tx: Tx, onlyStream?: string): Promise<AuditReport> {
+  const streams = onlyStream
+    ? [onlyStream]
+    : (await tx.selectDistinct({ stream: audit.stream }).from(audit).orderBy(asc(audit.stream))).map((r) => r.stream);
+  const report: AuditReport = { streams: 0, entries: 0, broken: null };
+  for (const stream of streams) {
+    const found = await verifyAuditChain(tx, stream);
+    if (found) {
+      // (stream, seq) is unique: the id lets an operator find the row.
+      const [row] = await tx.select({ id: audit.id }).from(audit).where(and(eq(audit.stream, stream), eq(audit.seq, found.seq)));
+      return { ...report, broken: { stream, id: row?.id ?? '', ...found } };
+    }
+    report.streams += 1;
+    report.entries += (await tx.select({ n: sql<number>`count(*)::int` }).from(audit).where(eq(audit.stream, stream)))[0]?.n ?? 0;
+  }
+  return report;
 }

@@ -37,6 +37,8 @@ export const requests = pgTable(
     updatedAt: at('updated_at').notNull(),
     dueAt: at('due_at').notNull(),
     closedAt: at('closed_at'),
+    /** When retention erased the identifiers and free text of this closed request (RETENTION_DAYS after closing). */
+    identifiersErasedAt: at('identifiers_erased_at'),
   },
   (t) => [index('requests_state_due').on(t.state, t.dueAt), index('requests_email_hash').on(t.emailHash)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "identifiers_erased_at" timestamp with time zone;
