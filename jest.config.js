@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
-  testTimeout: 30000,
+  // A whole world (database, migrations, queues, workers) can take over 30 s to start on a busy 2-core machine.
+  testTimeout: 60000,
   maxWorkers: 2,
 };
