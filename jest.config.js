@@ -10,4 +10,5 @@ module.exports = {
   // A whole world (database, migrations, queues, workers) can take over 30 s to start on a busy 2-core machine.
   testTimeout: 60000,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/pgliteTemplate.ts',
 };

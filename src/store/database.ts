@@ -95,11 +95,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openPglite(dataDir: string): Promise<Database> {
+/**
+ * template: a data directory dumped by PGlite (dumpDataDir) to start an in-memory database from, instead of
+ * creating an empty cluster; tests start each file's database from one already migrated, which is 3× quicker.
+ */
+export async function openPglite(dataDir: string, options: { template?: Blob } = {}): Promise<Database> {
   const memory = dataDir === 'memory://';
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => undefined : lockDataDir(dataDir);
-  const client = new PGlite(memory ? undefined : `${dataDir}/pglite`);
+  const client = memory ? new PGlite({ loadDataDir: options.template }) : new PGlite(`${dataDir}/pglite`);
   try {
     await client.waitReady;
   } catch (error) {

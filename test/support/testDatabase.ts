@@ -1,8 +1,11 @@
-// Each test file owns its database: a fresh PGlite in memory, or, when TEST_DATABASE_URL names a
+// Each test file owns its database: a fresh PGlite in memory (started from the migrated template that
+// pgliteTemplate.ts dumps once per run, when there is one), or, when TEST_DATABASE_URL names a
 // PostgreSQL server, a new database on that server that is dropped again on close.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/store/database';
+import { templateVariable } from './pgliteTemplate';
 
 export interface TestDatabase extends Database {
   /** The URL of the PostgreSQL database, or undefined on PGlite. */
@@ -12,7 +15,8 @@ export interface TestDatabase extends Database {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openPglite('memory://');
+    const template = process.env[templateVariable];
+    const database = await openPglite('memory://', template ? { template: new Blob([readFileSync(template)]) } : {});
     await database.migrate();
     return Object.assign(database, { url: undefined });
   }
