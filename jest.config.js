@@ -4,8 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The fault tests stop and start real servers and processes around a PostgreSQL database: they run in the
-  // PostgreSQL pass only (npm run test:postgres), not again on PGlite.
-  testPathIgnorePatterns: process.env.TEST_DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', '/test/faults/'],
+  // PostgreSQL pass only (npm run test:postgres). The detector's and the domain rules' tests touch no database:
+  // they run once, in the PGlite pass.
+  testPathIgnorePatterns: process.env.TEST_DATABASE_URL ? ['/node_modules/', '/test/pii/', '/test/domain/'] : ['/node_modules/', '/test/faults/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // A whole world (database, migrations, queues, workers) can take over 30 s to start on a busy 2-core machine.
   testTimeout: 60000,
