@@ -10,7 +10,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsDir, packageRoot } from '../../src/paths';
 
-export const templateVariable = 'ERASURE_PGLITE_TEMPLATE';
+export const templateVariable = 'TEST_PGLITE_TEMPLATE';
 
 function templateKey(): string {
   const hash = createHash('sha256').update(readFileSync(path.join(packageRoot, 'node_modules/@electric-sql/pglite/package.json')));
