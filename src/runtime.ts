@@ -74,7 +74,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     wordpressDatabase && config.wordpressMapping
       ? createMysqlForum(wordpressDatabase.pool, config.wordpressMapping)
       : createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
-  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS, { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS });
+  const queues = createQueues(
+    config.REDIS_URL,
+    config.QUEUE_PREFIX,
+    config.REDACT_MAX_ATTEMPTS,
+    { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS },
+    { attempts: config.MAIL_SEND_ATTEMPTS, delayMs: config.MAIL_RETRY_MS, maxDelayMs: config.MAIL_RETRY_MAX_MS },
+  );
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir, from: config.MAIL_FROM });

@@ -81,7 +81,12 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
   };
   const workers = queueNames.map((queue: QueueName) => {
-    const worker = new Worker(queue, process, { connection: deps.queues.connection, prefix: deps.queues.prefix, concurrency: deps.concurrency ?? 4 });
+    const worker = new Worker(queue, process, {
+      connection: deps.queues.connection,
+      prefix: deps.queues.prefix,
+      concurrency: deps.concurrency ?? 4,
+      settings: { backoffStrategy: deps.queues.backoffStrategy },
+    });
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
