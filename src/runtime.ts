@@ -84,7 +84,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
   const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir, from: config.MAIL_FROM });
-  const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  // Fails at once while Redis is away (the limiters then let requests through) rather than holding each one for a reconnection.
+  const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   rateLimitRedis.on('error', () => undefined);
   const rateLimitStore = new RedisStore({
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
@@ -148,6 +149,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
+    redisUrl: config.REDIS_URL,
     staleAfterMs: 5 * 60_000,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     // A post the forum says was created or edited is checked against what completed requests removed.

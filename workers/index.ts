@@ -16,6 +16,7 @@ import { markDone } from '../src/store/outbox';
 import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
+import { watchQueueMemory } from './queueMemory';
 import { type DigestSettings, eraseExpiredIdentifiers, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
 export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps {
@@ -26,6 +27,8 @@ export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps
   /** RETENTION_DAYS: how long a closed request keeps its identifiers. */
   retentionDays: number;
   digest: DigestSettings;
+  /** The Redis the queues live on: watched for a restart that lost them (queueMemory.ts). */
+  redisUrl: string;
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
@@ -66,6 +69,21 @@ async function recordFinalFailure(deps: WorkerDeps, name: JobName, payload: unkn
   }
 }
 
+/** The recurring jobs, kept in Redis: upserted at every start, and again when Redis comes back empty. */
+async function upsertSchedules(deps: WorkerDeps): Promise<void> {
+  const maintenance = deps.queues.get('maintenance');
+  await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
+  await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
+  await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
+  await maintenance.upsertJobScheduler('erase-closed-identifiers', { every: 60 * 60_000 }, { name: 'maintenance.erase-closed-identifiers', data: {} });
+  // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
+  await maintenance.upsertJobScheduler(
+    'moderator-digest',
+    { pattern: `0 ${deps.digest.hour} * * *`, tz: deps.digest.timeZone },
+    { name: 'maintenance.moderator-digest', data: {} },
+  );
+}
+
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const run = handlers(deps);
   const process = async (job: Job) => {
@@ -102,23 +120,19 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     worker.on('error', (error) => deps.log.warn({ error: error.message }, 'worker connection error'));
     return worker;
   });
-  const maintenance = deps.queues.get('maintenance');
-  await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
-  await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
-  await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
-  await maintenance.upsertJobScheduler('erase-closed-identifiers', { every: 60 * 60_000 }, { name: 'maintenance.erase-closed-identifiers', data: {} });
-  // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
-  await maintenance.upsertJobScheduler(
-    'moderator-digest',
-    { pattern: `0 ${deps.digest.hour} * * *`, tz: deps.digest.timeZone },
-    { name: 'maintenance.moderator-digest', data: {} },
-  );
+  // On a new Redis this also sets the schedules; on a restarted one it restores them and the jobs lost with it.
+  const memory = watchQueueMemory({ redisUrl: deps.redisUrl, prefix: deps.queues.prefix, log: deps.log }, async () => {
+    await upsertSchedules(deps);
+    await reconcile(deps, 0);
+  });
+  await upsertSchedules(deps);
+  await memory.ready;
   let closing: Promise<void> | undefined;
   return {
     workers,
     close() {
       // Worker.close waits for the jobs in hand to finish; BullMQ returns any it cannot to the queue as stalled.
-      closing ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined);
+      closing ??= Promise.allSettled([memory.stop(), ...workers.map((w) => w.close())]).then(() => undefined);
       return closing;
     },
   };

@@ -70,7 +70,15 @@ export function createQueues(
 ): Queues {
   const connection = redisConnection(redisUrl);
   const options = jobOptions(requestAttempts, webhookRetry, mailRetry);
-  const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: options[name] })]));
+  const queues = new Map<QueueName, Queue>(
+    queueNames.map((name) => {
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: options[name] });
+      // Without a listener BullMQ prints every reconnection error to the console while Redis is away. The outage is
+      // told by readiness, the workers' log and the relay's; the queue's commands wait for Redis and then go through.
+      queue.on('error', () => undefined);
+      return [name, queue];
+    }),
+  );
   const get = (name: QueueName) => queues.get(name) as Queue;
   // A client of its own for readiness: it fails at once while Redis is away instead of queueing the PING.
   const probe = new IORedis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });

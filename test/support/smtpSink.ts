@@ -1,7 +1,7 @@
 // A real SMTP server on 127.0.0.1 that keeps every message it receives, parsed, so that a test can
 // check the email a user would get. waitFor listens for arrivals instead of polling. refuse() makes it an SMTP
 // server that is down or busy, until accept().
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -34,6 +34,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const arrivals = new EventEmitter();
   const closing = new AbortController();
+  // A fault scenario waits for dozens of emails at once: each waiter is one listener, none of them a leak.
+  arrivals.setMaxListeners(0);
+  setMaxListeners(0, closing.signal);
   let refusing: RefusalMode | null = null;
   let refusals = 0;
 
