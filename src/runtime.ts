@@ -59,6 +59,18 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.LOG_LEVEL, redact: { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' } });
 }
 
+/** Resolves once the client is connected, or after timeoutMs (the readiness check then tells). */
+function connected(client: IORedis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
@@ -87,6 +99,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   // Fails at once while Redis is away (the limiters then let requests through) rather than holding each one for a reconnection.
   const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   rateLimitRedis.on('error', () => undefined);
+  // The stores load their script as they are built, which a client without an offline queue refuses until it is connected.
+  await connected(rateLimitRedis, 5000);
   const rateLimitStore = new RedisStore({
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:intake-rate:`,
