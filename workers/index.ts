@@ -1,6 +1,6 @@
 // Registers the job consumers: one BullMQ worker per queue, each job handed to one domain function.
 // A job that came from the outbox marks its row done when it succeeds; one that fails for good is recorded.
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { applyRedactions, type RedactDeps } from '../src/domain/applyRedactions';
@@ -13,13 +13,18 @@ import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queu
 import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { markDone } from '../src/store/outbox';
+import { clearFailedTries, recordFailedTry } from '../src/store/failedTries';
+import { ForumUnavailable } from '../src/forum/forumAvailability';
+import type { ForumOutages } from '../src/domain/forumOutageAlerts';
+import { type ForumOutageAlertDeps, sendForumOutageAlert } from '../src/mail/forumOutageAlert';
+import { cappedDelay } from '../src/queue/queues';
 import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
 import { watchQueueMemory } from './queueMemory';
 import { type DigestSettings, eraseExpiredIdentifiers, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps, ForumOutageAlertDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
@@ -29,6 +34,9 @@ export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps
   digest: DigestSettings;
   /** The Redis the queues live on: watched for a restart that lost them (queueMemory.ts). */
   redisUrl: string;
+  forumOutages: ForumOutages;
+  /** FORUM_RETRY_MS and FORUM_RETRY_MAX_MS: the waits of locate and redact while the forum cannot be reached. */
+  forumRetry: { delayMs: number; maxDelayMs: number };
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
@@ -47,6 +55,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'request.redact': (p) => applyRedactions(deps, p.requestId),
     'mail.render': (p, job) => renderMail(deps, p, job.id as string),
     'mail.send': (p) => sendMail(deps, p.mailId),
+    'mail.forum-outage': (p) => sendForumOutageAlert(deps, p),
     'maintenance.expire-unverified': () => expireUnverified(deps, deps.unverifiedExpiryDays),
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
@@ -56,6 +65,30 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'webhook.deliver': (p) => deliverWebhook(deps, p.deliveryId),
     'forum.event': (p) => handleForumEvent(deps, p.eventId),
   };
+}
+
+const isRequestStep = (name: JobName): name is 'request.locate' | 'request.redact' => name === 'request.locate' || name === 'request.redact';
+
+/**
+ * A failed try of locate or redact tells moderators why, on the request. One that failed because the forum database
+ * cannot be reached is not a failure of the request: the job waits (longer each time, up to FORUM_RETRY_MAX_MS) and
+ * tries again without using up REDACT_MAX_ATTEMPTS, so that an outage never strands requests in needs_attention;
+ * the outage is counted, and the admins alerted once it lasts.
+ */
+async function afterFailedStep(deps: WorkerDeps, job: Job, requestId: string, error: unknown, token: string | undefined): Promise<void> {
+  const forumDown = error instanceof ForumUnavailable;
+  const message = forumDown ? error.summary : `${job.name === 'request.locate' ? 'locating the posts' : 'the redaction'} failed (${error instanceof Error ? error.name : 'error'})`;
+  const failedInARow = await recordFailedTry(deps.db, requestId, message, deps.clock.now());
+  if (!forumDown) return;
+  try {
+    await deps.forumOutages.failed(error.summary);
+  } catch (countError) {
+    deps.log.warn({ error: (countError as Error).name }, 'could not count a failed try in the forum outage');
+  }
+  const waitMs = cappedDelay(deps.forumRetry, failedInARow);
+  deps.log.warn({ job: job.name, jobId: job.id, failedInARow, waitMs, reason: error.reason }, 'the forum database cannot be reached: the job waits and tries again');
+  await job.moveToDelayed(Date.now() + waitMs, token);
+  throw new DelayedError();
 }
 
 /** What a job that will not be retried again leaves behind: the request waits for a moderator. */
@@ -86,7 +119,7 @@ async function upsertSchedules(deps: WorkerDeps): Promise<void> {
 
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const run = handlers(deps);
-  const process = async (job: Job) => {
+  const process = async (job: Job, token?: string) => {
     if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
     let payload: unknown;
     try {
@@ -95,7 +128,14 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       if (error instanceof ZodError) throw new UnrecoverableError(`bad payload for ${job.name}`);
       throw error;
     }
-    await (run[job.name] as (p: unknown, j: Job) => Promise<unknown>)(payload, job);
+    const requestId = isRequestStep(job.name) ? (payload as { requestId: string }).requestId : null;
+    try {
+      await (run[job.name] as (p: unknown, j: Job) => Promise<unknown>)(payload, job);
+    } catch (error) {
+      if (requestId) await afterFailedStep(deps, job, requestId, error, token);
+      throw error;
+    }
+    if (requestId) await clearFailedTries(deps.db, requestId);
     if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
   };
   const workers = queueNames.map((queue: QueueName) => {

@@ -13,18 +13,33 @@ export interface RemovalCase {
   original: string;
   /** The post as it must read once the request completes. */
   redacted: string;
+  /** The post's one revision, when it has one (before the edit, as written and as it must read once redacted). */
+  revision?: { original: string; redacted: string };
 }
 
 const moderator = (world: World) => ({ Authorization: `Bearer ${world.moderatorToken}` });
 
 /** A post that holds the requester's address, and a request to remove it; the intake must answer 202. */
-export async function submitRemoval(world: World, tag: string): Promise<RemovalCase> {
+export async function submitRemoval(world: World, tag: string, options: { withRevision?: boolean } = {}): Promise<RemovalCase> {
   const email = `${tag}@example.org`;
   const original = `Write to ${email} for the bike swap.`;
-  const postId = await world.addPost(original);
+  const revision = options.withRevision ? { original: `Write to ${email} soon.`, redacted: 'Write to [email removed] soon.' } : undefined;
+  const postId = await world.addPost(original, revision ? { revisions: [{ before: revision.original, after: original }] } : {});
   const res = await request(world.server).post('/api/v1/requests').send({ email, posts: [postId], scope: 'all', relationship: 'author', consent: true });
   if (res.status !== 202) throw new Error(`the intake answered ${res.status} instead of 202`);
-  return { id: res.body.id as string, email, postId, original, redacted: 'Write to [email removed] for the bike swap.' };
+  return { id: res.body.id as string, email, postId, original, redacted: 'Write to [email removed] for the bike swap.', ...(revision ? { revision } : {}) };
+}
+
+/** What the forum's database holds of the post, read directly (not through any proxy): as written, redacted, or partly. */
+export async function postReads(world: World, removal: RemovalCase): Promise<'original' | 'redacted' | 'partial'> {
+  const [post] = rowsOf(await world.database.db.execute(sql`SELECT body_raw FROM forum.posts WHERE id = ${removal.postId}`));
+  const revisions = rowsOf(await world.database.db.execute(sql`SELECT before_text, after_text FROM forum.post_revisions WHERE post_id = ${removal.postId} ORDER BY id`));
+  const texts = [String(post?.body_raw ?? ''), ...revisions.flatMap((r) => [String(r.before_text), String(r.after_text)])];
+  const expect = (body: string, before?: string) => [body, ...(removal.revision ? [before as string, body] : [])];
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((text, i) => text === b[i]);
+  if (same(texts, expect(removal.original, removal.revision?.original))) return 'original';
+  if (same(texts, expect(removal.redacted, removal.revision?.redacted))) return 'redacted';
+  return 'partial';
 }
 
 /** Follows the link of the verification email, which may still be on its way. */
@@ -87,8 +102,9 @@ export async function tallyRemovals(world: World, removals: RemovalCase[]): Prom
   for (const removal of removals) {
     const [post] = rowsOf(await world.database.db.execute(sql`SELECT body_raw FROM forum.posts WHERE id = ${removal.postId}`));
     const body = String(post?.body_raw ?? '');
-    if (states.get(removal.id) === 'completed' && body === removal.redacted) redactionsCompleted += 1;
-    if (body !== removal.original && body !== removal.redacted) partialPosts += 1;
+    const reads = await postReads(world, removal);
+    if (states.get(removal.id) === 'completed' && reads === 'redacted') redactionsCompleted += 1;
+    if (reads === 'partial') partialPosts += 1;
     const [audit] = rowsOf(await world.database.db.execute(sql`SELECT count(*)::int AS n FROM audit WHERE stream = ${removal.id} AND action = 'redacted'`));
     if (Number(audit?.n ?? 0) > 1 || body.split('[email removed]').length > 2) appliedTwice += 1;
   }
