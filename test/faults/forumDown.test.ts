@@ -18,7 +18,11 @@ test('when the forum database goes down mid-redaction, requests wait in redactin
   expect(details.lastErrorShown).toMatch(/^forum database unreachable \((ECONNREFUSED|connection lost)\)$/);
   expect(details.lastErrorAttempts).toBeGreaterThanOrEqual(2);
   expect(details.lastErrorAt).toBe('set');
+  expect(details.consolePageShowsError).toBe('true');
   expect(details.lastErrorAfterRecovery).toBe('cleared');
+  // The outage was recorded once, and its end seen when the forum answered again.
+  expect(details.outagesRecorded).toBe(1);
+  expect(details.outagesOpenAfterRecovery).toBe(0);
   // The intake says the forum is away, with a 503, not a 500.
   expect(details.intakeWhileDown).toBe(503);
   expect(details.intakeCodeWhileDown).toBe('forum_unavailable');

@@ -5,7 +5,9 @@
 // once, complete everything after recovery, and never leave a post half rewritten.
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { makeAccount } from '../../support/consoleSession';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../../src/forum/postgres/rows';
+import { makeAccount, signInAs } from '../../support/consoleSession';
 import { startTcpProxy } from '../../support/tcpProxy';
 import { startWorld, type World } from '../../support/world';
 import type { FaultScale, FaultScenario } from '../faultScenario';
@@ -60,6 +62,8 @@ export const forumDown: FaultScenario = {
       const view = await request(w.server).get(`/api/v1/moderation/requests/${first.id}`).set({ Authorization: `Bearer ${w.moderatorToken}` });
       const lastError = view.body?.lastError as { message: string; at: string | null; attempts: number } | null | undefined;
       const alertText = w.smtp.messages.find((m) => /forum database/i.test(m.subject ?? ''))?.text ?? '';
+      const consolePage = await (await signInAs(w, 'moderator')).agent.get(`/console/requests/${first.id}`);
+      const consoleShowsError = consolePage.status === 200 && consolePage.text.includes('data-last-error') && consolePage.text.includes(lastError?.message ?? '?');
 
       await proxy.up();
       const back = Date.now();
@@ -68,6 +72,7 @@ export const forumDown: FaultScenario = {
       await Promise.all(removals.map((r) => w.waitForMail(r.email, /./, [`/status/${r.id}`], timeoutMs).catch(() => undefined)));
       await new Promise((resolve) => setTimeout(resolve, 500));
       const tally = await tallyRemovals(w, removals);
+      const [outages] = rowsOf(await w.database.db.execute(sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE ended_at IS NULL)::int AS open FROM forum_outages`));
       const afterRecovery = await request(w.server).get(`/api/v1/moderation/requests/${first.id}`).set({ Authorization: `Bearer ${w.moderatorToken}` });
       return {
         figures: { redactionsCompleted: tally.redactionsCompleted, lost: tally.lost, appliedTwice: tally.appliedTwice, duplicateEmails: tally.duplicateEmails },
@@ -82,12 +87,15 @@ export const forumDown: FaultScenario = {
           lastErrorAttempts: lastError?.attempts ?? 0,
           lastErrorAt: lastError?.at ? 'set' : 'none',
           forumReachableWhileDown: String(view.body?.forumReachable),
+          consolePageShowsError: String(consoleShowsError),
           intakeWhileDown: intake.status,
           intakeCodeWhileDown: String(intake.body?.code ?? ''),
           alertsPerAdmin: admins.map((admin) => alertsTo(admin.email)).join('/'),
           alertsToModerator: alertsTo(moderatorAccount.email),
           alertNamesTheError: String(/forum database unreachable \(/.test(alertText)),
           alertNamesARequester: String(removals.some((r) => alertText.includes(r.email))),
+          outagesRecorded: Number(outages?.n ?? 0),
+          outagesOpenAfterRecovery: Number(outages?.open ?? 0),
           lastErrorAfterRecovery: afterRecovery.body?.lastError === null ? 'cleared' : 'kept',
           notCompleted: behind.length,
           recoveredSecondsAfterReturn: Math.round(recoveredMs / 100) / 10,
