@@ -37,7 +37,13 @@ export function watchQueueMemory(deps: QueueMemoryDeps, restore: () => Promise<v
     const claimed = await client.set(marker, me, 'NX');
     if (claimed !== 'OK') return;
     deps.log.info('Redis holds none of our jobs (new or restarted): setting the schedules and enqueueing unfinished outbox work again');
-    await restore();
+    try {
+      await restore();
+    } catch (error) {
+      // The marker goes again, so that the next look (this process's or another's) restores from the start.
+      await client.del(marker).catch(() => undefined);
+      throw error;
+    }
   }
 
   const tick = () => {
