@@ -34,11 +34,12 @@ const connectionCodes = new Set([
   '57P03',
 ]);
 
-/** pg reports a connection lost mid-query or a pool wait that timed out by message only. */
+/** pg (a connection lost mid-query, a pool wait that timed out) and mysql2 (a query on a connection already lost) say so by message only. */
 const connectionMessages: [RegExp, string][] = [
   [/Connection terminated/i, 'connection lost'],
   [/timeout exceeded when trying to connect/i, 'connect timeout'],
   [/Client has encountered a connection error/i, 'connection lost'],
+  [/Can't add new command when connection is in closed state/i, 'connection lost'],
 ];
 
 /** The reason an error says the forum's server is away, or null for any other error (walks `cause`, as Drizzle wraps). */

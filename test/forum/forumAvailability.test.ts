@@ -12,6 +12,8 @@ test('a refused or reset connection, a lost one and a server shutting down are t
   expect(unreachableReason(withCode('57P01', 'terminating connection due to administrator command'))).toBe('57P01');
   expect(unreachableReason(withCode('08006'))).toBe('08006');
   expect(unreachableReason(withCode('PROTOCOL_CONNECTION_LOST'))).toBe('PROTOCOL_CONNECTION_LOST');
+  // mysql2, asked to query inside a transaction whose connection was cut.
+  expect(unreachableReason(new Error("Can't add new command when connection is in closed state"))).toBe('connection lost');
 });
 
 test('the cause is read through a driver that wraps it, and through an AggregateError of several addresses', () => {
