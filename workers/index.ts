@@ -81,7 +81,7 @@ async function afterFailedStep(deps: WorkerDeps, job: Job, requestId: string, er
   const failedInARow = await recordFailedTry(deps.db, requestId, message, deps.clock.now());
   if (!forumDown) return;
   try {
-    await deps.forumOutages.failed(error.summary);
+    await deps.forumOutages.failed(error.summary, failedInARow);
   } catch (countError) {
     deps.log.warn({ error: (countError as Error).name }, 'could not count a failed try in the forum outage');
   }

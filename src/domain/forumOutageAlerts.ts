@@ -1,7 +1,7 @@
 // Tells the admins when the forum database stays unreachable: the workers count each failed try in the open outage
-// (store/forumOutages.ts), and the try that reaches FORUM_FAILURE_ALERT_AFTER writes one alert email per admin to
-// the outbox, in the same transaction as the claim, so that an outage is alerted once, whatever the number of
-// requests, retries or workers. A try that reaches the forum ends the outage.
+// (store/forumOutages.ts), and the first job to fail FORUM_FAILURE_ALERT_AFTER times in a row writes one alert email
+// per admin to the outbox, in the same transaction as the claim, so that an outage is alerted once, whatever the
+// number of requests, retries or workers. A try that reaches the forum ends the outage.
 import type { Logger } from 'pino';
 import type { Db } from '../store/database';
 import { addToOutbox } from '../store/outbox';
@@ -25,8 +25,12 @@ export interface ForumOutageDeps {
 }
 
 export interface ForumOutages {
-  /** One more failed try against the forum; answers whether this one alerted the admins. */
-  failed(error: string): Promise<boolean>;
+  /**
+   * One more failed try against the forum, the failedInARow-th of its job; answers whether it alerted the admins.
+   * The alert waits for one job to fail alertAfter times in a row, that is for the outage to outlast that many
+   * retries, so that a blip that fails many jobs at once alerts nobody.
+   */
+  failed(error: string, failedInARow: number): Promise<boolean>;
   /** A call reached the forum: ends the open outage (without waiting, and at most every so often unless one failed here). */
   reached(): void;
 }
@@ -36,12 +40,12 @@ export function createForumOutages(deps: ForumOutageDeps): ForumOutages {
   let lastEndCheck = 0;
   let ending: Promise<unknown> | undefined;
   return {
-    async failed(error) {
+    async failed(error, failedInARow) {
       failedHere = true;
       const now = deps.clock.now();
       const alerted = await deps.db.transaction(async (tx) => {
         const outage = await countOutageFailure(tx, { id: deps.ids.next(), error, now });
-        if (outage.failures < deps.alertAfter || outage.alertedAt) return false;
+        if (failedInARow < deps.alertAfter || outage.alertedAt) return false;
         if (!(await claimOutageAlert(tx, outage.id, now, alertQuietMs))) return false;
         for (const admin of await adminAccounts(tx)) {
           await addToOutbox(tx, deps.ids.next(), 'mail.forum-outage', { outageId: outage.id, accountId: admin.id }, now);
@@ -49,7 +53,7 @@ export function createForumOutages(deps: ForumOutageDeps): ForumOutages {
         return true;
       });
       if (alerted) {
-        deps.log.warn({ failures: deps.alertAfter }, 'the forum database stays unreachable: alerting the admins');
+        deps.log.warn({ failedInARow }, 'the forum database stays unreachable: alerting the admins');
         deps.outboxWritten();
       }
       return alerted;

@@ -192,7 +192,7 @@ export const forumOutages = pgTable(
     failures: integer('failures').notNull().default(0),
     lastError: text('last_error').notNull(),
     lastErrorAt: at('last_error_at').notNull(),
-    /** When the admins' alert was written to the outbox: set once, by the try that reached FORUM_FAILURE_ALERT_AFTER. */
+    /** When the admins' alert was written to the outbox: set once, by the first job to fail FORUM_FAILURE_ALERT_AFTER times in a row. */
     alertedAt: at('alerted_at'),
     endedAt: at('ended_at'),
   },
