@@ -88,6 +88,20 @@ const Env = z
     VERIFY_LINK_HOURS: z.coerce.number().int().min(1).default(48),
     UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).default(7),
     REDACT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    /** How many times an email is offered to SMTP_URL, the first wait between tries, and the longest wait (it doubles up to there). */
+    MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(100),
+    MAIL_RETRY_MS: z.coerce.number().int().min(10).default(2000),
+    MAIL_RETRY_MAX_MS: z.coerce.number().int().min(10).default(120_000),
+    /**
+     * While the forum database cannot be reached, locate and redact wait and try again without using up
+     * REDACT_MAX_ATTEMPTS: the first wait, and the longest (it doubles up to there).
+     */
+    FORUM_RETRY_MS: z.coerce.number().int().min(10).default(2000),
+    FORUM_RETRY_MAX_MS: z.coerce.number().int().min(10).default(120_000),
+    /** Failed tries in a row against an unreachable forum database before every admin gets one alert email for that outage. */
+    FORUM_FAILURE_ALERT_AFTER: z.coerce.number().int().min(1).default(3),
+    /** The language of the emails to admins (the forum outage alert). */
+    ADMIN_MAIL_LOCALE: z.enum(['en', 'fr']).default('en'),
     // z.coerce.boolean would read "false" as true: only the two words are accepted.
     FOUR_EYES: z
       .enum(['true', 'false'], { message: 'must be true or false' })
@@ -128,6 +142,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.FORUM_WEBHOOK_URL && !config.FORUM_WEBHOOK_SECRET) {
     throw new ConfigError('invalid configuration: FORUM_WEBHOOK_URL: needs FORUM_WEBHOOK_SECRET, the secret that signs what Erasure sends there');
+  }
+  for (const [first, longest] of [['MAIL_RETRY_MS', 'MAIL_RETRY_MAX_MS'], ['FORUM_RETRY_MS', 'FORUM_RETRY_MAX_MS']] as const) {
+    if (config[longest] < config[first]) throw new ConfigError(`invalid configuration: ${longest}: must be at least ${first} (${config[first]}), the first wait`);
   }
   const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
   let forumMapping: ForumMapping;

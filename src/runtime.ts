@@ -22,6 +22,9 @@ import { createWebhookMetrics } from './http/metrics';
 import { createDigestRenderer } from './mail/digestMail';
 import { createMailRenderer } from './mail/mailRenderer';
 import { createMailSender, type MailSender } from './mail/mailSender';
+import { createForumOutageAlertRenderer } from './mail/forumOutageAlert';
+import { createForumOutages } from './domain/forumOutageAlerts';
+import { guardForum } from './forum/forumAvailability';
 import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
 import { checkRedis, createQueues, type Queues } from './queue/queues';
 import { loadKeys } from './secret';
@@ -59,6 +62,18 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.LOG_LEVEL, redact: { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' } });
 }
 
+/** Resolves once the client is connected, or after timeoutMs (the readiness check then tells). */
+function connected(client: IORedis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
@@ -70,16 +85,28 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   // The connector follows FORUM_URL's protocol: a WordPress site on MySQL/MariaDB, or a PostgreSQL forum.
   const wordpressDatabase = config.FORUM_URL && config.wordpressMapping ? openMysqlPool(config.FORUM_URL) : undefined;
   const forumDatabase = config.FORUM_URL && !wordpressDatabase ? openPostgres(config.FORUM_URL) : undefined;
-  const forum =
+  const forumStore =
     wordpressDatabase && config.wordpressMapping
       ? createMysqlForum(wordpressDatabase.pool, config.wordpressMapping)
       : createPostgresForum((forumDatabase ?? database).db, config.forumMapping);
-  const queues = createQueues(config.REDIS_URL, config.QUEUE_PREFIX, config.REDACT_MAX_ATTEMPTS, { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS });
+  const queues = createQueues(
+    config.REDIS_URL,
+    config.QUEUE_PREFIX,
+    config.REDACT_MAX_ATTEMPTS,
+    { attempts: config.FORUM_WEBHOOK_ATTEMPTS, delayMs: config.FORUM_WEBHOOK_RETRY_MS },
+    { attempts: config.MAIL_SEND_ATTEMPTS, delayMs: config.MAIL_RETRY_MS, maxDelayMs: config.MAIL_RETRY_MAX_MS },
+  );
   const relay = createOutboxRelay({ db: database.db, queues, clock, log });
+  const forumOutages = createForumOutages({ db: database.db, clock, ids, log, outboxWritten: () => relay.kick(), alertAfter: config.FORUM_FAILURE_ALERT_AFTER });
+  // Its connection errors become ForumUnavailable (waited for, not failed), and its answers end an outage.
+  const forum = guardForum(forumStore, () => forumOutages.reached());
   const outboxDir = path.join(config.ERASURE_DATA_DIR, 'outbox');
   const sender = createMailSender({ smtpUrl: config.SMTP_URL, outboxDir, from: config.MAIL_FROM });
-  const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
+  // Fails at once while Redis is away (the limiters then let requests through) rather than holding each one for a reconnection.
+  const rateLimitRedis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   rateLimitRedis.on('error', () => undefined);
+  // The stores load their script as they are built, which a client without an offline queue refuses until it is connected.
+  await connected(rateLimitRedis, 5000);
   const rateLimitStore = new RedisStore({
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:intake-rate:`,
@@ -142,6 +169,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
+    redisUrl: config.REDIS_URL,
+    forumOutages,
+    forumRetry: { delayMs: config.FORUM_RETRY_MS, maxDelayMs: config.FORUM_RETRY_MAX_MS },
+    forumOutageAlert: { renderer: createForumOutageAlertRenderer(), locale: config.ADMIN_MAIL_LOCALE },
     staleAfterMs: 5 * 60_000,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     // A post the forum says was created or edited is checked against what completed requests removed.

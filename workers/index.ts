@@ -1,6 +1,6 @@
 // Registers the job consumers: one BullMQ worker per queue, each job handed to one domain function.
 // A job that came from the outbox marks its row done when it succeeds; one that fails for good is recorded.
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { applyRedactions, type RedactDeps } from '../src/domain/applyRedactions';
@@ -13,12 +13,18 @@ import { isJobName, type JobName, type JobOf, parsePayload, type QueueName, queu
 import type { OutboxRelay } from '../src/queue/outboxRelay';
 import type { Queues } from '../src/queue/queues';
 import { markDone } from '../src/store/outbox';
+import { clearFailedTries, recordFailedTry } from '../src/store/failedTries';
+import { ForumUnavailable } from '../src/forum/forumAvailability';
+import type { ForumOutages } from '../src/domain/forumOutageAlerts';
+import { type ForumOutageAlertDeps, sendForumOutageAlert } from '../src/mail/forumOutageAlert';
+import { cappedDelay } from '../src/queue/queues';
 import { removeExpiredSessions } from '../src/store/sessions';
 import { applyEvent } from '../src/store/requestEvents';
 import { deliverWebhook, type WebhookDeliveryDeps } from '../src/domain/webhookDelivery';
+import { watchQueueMemory } from './queueMemory';
 import { type DigestSettings, eraseExpiredIdentifiers, expireUnverified, reconcile, sendMorningDigest } from './maintenance';
 
-export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps {
+export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps, ForumEventDeps, RedactDeps, ForumOutageAlertDeps {
   log: Logger;
   relay: OutboxRelay;
   queues: Queues;
@@ -26,6 +32,11 @@ export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps
   /** RETENTION_DAYS: how long a closed request keeps its identifiers. */
   retentionDays: number;
   digest: DigestSettings;
+  /** The Redis the queues live on: watched for a restart that lost them (queueMemory.ts). */
+  redisUrl: string;
+  forumOutages: ForumOutages;
+  /** FORUM_RETRY_MS and FORUM_RETRY_MAX_MS: the waits of locate and redact while the forum cannot be reached. */
+  forumRetry: { delayMs: number; maxDelayMs: number };
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
@@ -44,6 +55,7 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'request.redact': (p) => applyRedactions(deps, p.requestId),
     'mail.render': (p, job) => renderMail(deps, p, job.id as string),
     'mail.send': (p) => sendMail(deps, p.mailId),
+    'mail.forum-outage': (p) => sendForumOutageAlert(deps, p),
     'maintenance.expire-unverified': () => expireUnverified(deps, deps.unverifiedExpiryDays),
     'maintenance.reconcile': () => reconcile(deps, deps.staleAfterMs),
     'maintenance.moderator-digest': () => sendMorningDigest(deps),
@@ -53,6 +65,30 @@ function handlers(deps: WorkerDeps): { [N in JobName]: (payload: JobOf<N>, job: 
     'webhook.deliver': (p) => deliverWebhook(deps, p.deliveryId),
     'forum.event': (p) => handleForumEvent(deps, p.eventId),
   };
+}
+
+const isRequestStep = (name: JobName): name is 'request.locate' | 'request.redact' => name === 'request.locate' || name === 'request.redact';
+
+/**
+ * A failed try of locate or redact tells moderators why, on the request. One that failed because the forum database
+ * cannot be reached is not a failure of the request: the job waits (longer each time, up to FORUM_RETRY_MAX_MS) and
+ * tries again without using up REDACT_MAX_ATTEMPTS, so that an outage never strands requests in needs_attention;
+ * the outage is counted, and the admins alerted once it lasts.
+ */
+async function afterFailedStep(deps: WorkerDeps, job: Job, requestId: string, error: unknown, token: string | undefined): Promise<void> {
+  const forumDown = error instanceof ForumUnavailable;
+  const message = forumDown ? error.summary : `${job.name === 'request.locate' ? 'locating the posts' : 'the redaction'} failed (${error instanceof Error ? error.name : 'error'})`;
+  const failedInARow = await recordFailedTry(deps.db, requestId, message, deps.clock.now());
+  if (!forumDown) return;
+  try {
+    await deps.forumOutages.failed(error.summary, failedInARow);
+  } catch (countError) {
+    deps.log.warn({ error: (countError as Error).name }, 'could not count a failed try in the forum outage');
+  }
+  const waitMs = cappedDelay(deps.forumRetry, failedInARow);
+  deps.log.warn({ job: job.name, jobId: job.id, failedInARow, waitMs, reason: error.reason }, 'the forum database cannot be reached: the job waits and tries again');
+  await job.moveToDelayed(Date.now() + waitMs, token);
+  throw new DelayedError();
 }
 
 /** What a job that will not be retried again leaves behind: the request waits for a moderator. */
@@ -66,9 +102,24 @@ async function recordFinalFailure(deps: WorkerDeps, name: JobName, payload: unkn
   }
 }
 
+/** The recurring jobs, kept in Redis: upserted at every start, and again when Redis comes back empty. */
+async function upsertSchedules(deps: WorkerDeps): Promise<void> {
+  const maintenance = deps.queues.get('maintenance');
+  await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
+  await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
+  await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
+  await maintenance.upsertJobScheduler('erase-closed-identifiers', { every: 60 * 60_000 }, { name: 'maintenance.erase-closed-identifiers', data: {} });
+  // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
+  await maintenance.upsertJobScheduler(
+    'moderator-digest',
+    { pattern: `0 ${deps.digest.hour} * * *`, tz: deps.digest.timeZone },
+    { name: 'maintenance.moderator-digest', data: {} },
+  );
+}
+
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const run = handlers(deps);
-  const process = async (job: Job) => {
+  const process = async (job: Job, token?: string) => {
     if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
     let payload: unknown;
     try {
@@ -77,11 +128,23 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
       if (error instanceof ZodError) throw new UnrecoverableError(`bad payload for ${job.name}`);
       throw error;
     }
-    await (run[job.name] as (p: unknown, j: Job) => Promise<unknown>)(payload, job);
+    const requestId = isRequestStep(job.name) ? (payload as { requestId: string }).requestId : null;
+    try {
+      await (run[job.name] as (p: unknown, j: Job) => Promise<unknown>)(payload, job);
+    } catch (error) {
+      if (requestId) await afterFailedStep(deps, job, requestId, error, token);
+      throw error;
+    }
+    if (requestId) await clearFailedTries(deps.db, requestId);
     if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
   };
   const workers = queueNames.map((queue: QueueName) => {
-    const worker = new Worker(queue, process, { connection: deps.queues.connection, prefix: deps.queues.prefix, concurrency: deps.concurrency ?? 4 });
+    const worker = new Worker(queue, process, {
+      connection: deps.queues.connection,
+      prefix: deps.queues.prefix,
+      concurrency: deps.concurrency ?? 4,
+      settings: { backoffStrategy: deps.queues.backoffStrategy },
+    });
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
@@ -97,23 +160,19 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     worker.on('error', (error) => deps.log.warn({ error: error.message }, 'worker connection error'));
     return worker;
   });
-  const maintenance = deps.queues.get('maintenance');
-  await maintenance.upsertJobScheduler('expire-unverified', { every: 15 * 60_000 }, { name: 'maintenance.expire-unverified', data: {} });
-  await maintenance.upsertJobScheduler('reconcile', { every: 60_000 }, { name: 'maintenance.reconcile', data: {} });
-  await maintenance.upsertJobScheduler('remove-expired-sessions', { every: 60 * 60_000 }, { name: 'maintenance.remove-expired-sessions', data: {} });
-  await maintenance.upsertJobScheduler('erase-closed-identifiers', { every: 60 * 60_000 }, { name: 'maintenance.erase-closed-identifiers', data: {} });
-  // Upserted at every start, so a changed DIGEST_HOUR or DIGEST_TIMEZONE replaces the old schedule.
-  await maintenance.upsertJobScheduler(
-    'moderator-digest',
-    { pattern: `0 ${deps.digest.hour} * * *`, tz: deps.digest.timeZone },
-    { name: 'maintenance.moderator-digest', data: {} },
-  );
+  // On a new Redis this also sets the schedules; on a restarted one it restores them and the jobs lost with it.
+  const memory = watchQueueMemory({ redisUrl: deps.redisUrl, prefix: deps.queues.prefix, log: deps.log }, async () => {
+    await upsertSchedules(deps);
+    await reconcile(deps, 0);
+  });
+  await upsertSchedules(deps);
+  await memory.ready;
   let closing: Promise<void> | undefined;
   return {
     workers,
     close() {
       // Worker.close waits for the jobs in hand to finish; BullMQ returns any it cannot to the queue as stalled.
-      closing ??= Promise.allSettled(workers.map((w) => w.close())).then(() => undefined);
+      closing ??= Promise.allSettled([memory.stop(), ...workers.map((w) => w.close())]).then(() => undefined);
       return closing;
     },
   };

@@ -1,5 +1,6 @@
 // One way to read a request for review, for the moderation API and the console alike: the request, what the
 // requester told us, and each post as it is now with the findings located in it and the texts they point into.
+import { ForumUnavailable } from '../forum/forumAvailability';
 import type { ForumStore } from '../forum/port';
 import type { Db } from '../store/database';
 import { findingsOf, getRequest, postsOf, privateTextOf, requesterOf } from '../store/requestRecords';
@@ -74,6 +75,10 @@ export interface ReviewView {
   firstApproval: { by: string; at: Date | null } | null;
   /** Progress of the whole-forum search, when the requester asked for one. */
   search: { scanned: number; total: number } | null;
+  /** Why the last try of locate or redact failed, when and after how many tries in a row; null once a try succeeds. */
+  lastError: { message: string; at: Date | null; attempts: number } | null;
+  /** False when the forum database could not be reached to show the posts: each post then has `post: null`. */
+  forumReachable: boolean;
   posts: ReviewPost[];
 }
 
@@ -84,8 +89,11 @@ export async function readReviewView(deps: ReviewDeps, id: string): Promise<Revi
   const text = privateTextOf(deps.box, request);
   const findings = await findingsOf(deps.db, id);
   const posts: ReviewPost[] = [];
+  let forumReachable = true;
   for (const row of await postsOf(deps.db, id)) {
-    const post = await deps.forum.getPost(row.postId);
+    // The request is still shown while the forum is away, which is when moderators most need its last error.
+    const post = forumReachable ? await deps.forum.getPost(row.postId).catch(unlessUnavailable) : null;
+    if (post === undefined) forumReachable = false;
     // Offsets describe the post as reviewed: once it changed (edited, or redacted) they point elsewhere.
     const asReviewed = Boolean(post && post.contentHash === row.reviewedHash);
     const texts = post && asReviewed ? textsOf(post) : [];
@@ -122,6 +130,14 @@ export async function readReviewView(deps: ReviewDeps, id: string): Promise<Revi
     refusal: request.refusalReason ? { reason: request.refusalReason, message: request.refusalMessage } : null,
     firstApproval: request.firstApprover ? { by: request.firstApprover, at: request.firstApprovedAt } : null,
     search: request.searchForum ? { scanned: request.searchScanned ?? 0, total: request.searchTotal ?? 0 } : null,
+    lastError: request.lastError ? { message: request.lastError, at: request.lastErrorAt, attempts: request.attempts } : null,
+    forumReachable,
     posts,
   };
+}
+
+/** undefined for a forum that cannot be reached; any other error goes on. */
+function unlessUnavailable(error: unknown): undefined {
+  if (error instanceof ForumUnavailable) return undefined;
+  throw error;
 }

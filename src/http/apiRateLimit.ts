@@ -3,7 +3,8 @@
 // away without touching the database, and one token's flood never uses up another's allowance.
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, type Logger as RateLimitLogger, rateLimit, type Store } from 'express-rate-limit';
+import type { Logger } from 'pino';
 import { sendProblem } from './problemDetails';
 
 export interface ApiRateLimitDeps {
@@ -11,6 +12,19 @@ export interface ApiRateLimitDeps {
   apiRateLimit: number;
   /** Its own store (a store serves one limiter): Redis, with a prefix of its own. */
   apiRateLimitStore: Store;
+  log: Logger;
+}
+
+/**
+ * express-rate-limit's complaints (a store error while Redis is away, a setting it dislikes) go to our log, by
+ * error class, rather than to the console with the whole error.
+ */
+export function rateLimitLogger(log: Logger): RateLimitLogger {
+  const entry = (error: unknown) => ({ error: error instanceof Error ? error.name : typeof error });
+  return {
+    error: (error, message) => log.warn(entry(error), message ?? 'rate limit error'),
+    warn: (error, message) => log.warn(entry(error), message ?? 'rate limit warning'),
+  };
 }
 
 const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
@@ -34,6 +48,7 @@ export function apiRateLimit(deps: ApiRateLimitDeps): RequestHandler {
     keyGenerator: rateLimitKey,
     // Redis away for a moment must not turn the whole API into 500s: the token check still holds.
     passOnStoreError: true,
+    logger: rateLimitLogger(deps.log),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {

@@ -8,6 +8,8 @@ import { translate } from '../mail/i18n';
 import type { Locale } from '../mail/mailTemplates';
 import type { Pages } from './pages';
 import { sendProblem } from './problemDetails';
+import { rateLimitLogger } from './apiRateLimit';
+import type { Logger } from 'pino';
 
 export interface IntakeRouteDeps extends IntakeDeps {
   pages: Pages;
@@ -15,6 +17,7 @@ export interface IntakeRouteDeps extends IntakeDeps {
   perAddressHourlyLimit: number;
   /** Where the counts live: Redis, so that every serve process counts against the same limit. */
   rateLimitStore: Store;
+  log: Logger;
 }
 
 const bodyLimit = '64kb';
@@ -28,6 +31,7 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
     store: deps.rateLimitStore,
     // Redis away for a moment must not turn every intake into a 500: the per-email limit still holds.
     passOnStoreError: true,
+    logger: rateLimitLogger(deps.log),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) => {

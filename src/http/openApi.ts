@@ -77,6 +77,7 @@ export function openApiDocument(): Record<string, unknown> {
               ...problem('too many requests from this address or for this email'),
               headers: { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } },
             },
+            '503': problem('the forum database cannot be reached just now, so the posts cannot be checked (code forum_unavailable): try again in a few minutes'),
           },
         },
       },

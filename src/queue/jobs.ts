@@ -17,6 +17,8 @@ export const jobPayloads = {
     })
     .strict(),
   'mail.send': z.object({ mailId: z.string().uuid() }).strict(),
+  /** The alert to one admin that the forum database stays unreachable (mail/forumOutageAlert.ts). */
+  'mail.forum-outage': z.object({ outageId: z.string().uuid(), accountId: z.string().uuid() }).strict(),
   'maintenance.expire-unverified': z.object({}).strict(),
   'maintenance.reconcile': z.object({}).strict(),
   'maintenance.moderator-digest': z.object({}).strict(),
@@ -43,6 +45,7 @@ export const jobQueue: Record<JobName, QueueName> = {
   'request.redact': 'requests',
   'mail.render': 'requests',
   'mail.send': 'mail-send',
+  'mail.forum-outage': 'mail-send',
   'maintenance.expire-unverified': 'maintenance',
   'maintenance.reconcile': 'maintenance',
   'maintenance.moderator-digest': 'maintenance',

@@ -38,10 +38,14 @@ export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let pending = false;
+  let failing = false;
   let stopped = false;
   let soon: NodeJS.Timeout | undefined;
 
   async function relayOnce(): Promise<number> {
+    // While Redis is away the queue's commands would wait for it, holding the transaction and its row locks open
+    // for the whole outage: the pass is skipped instead, and the rows wait in the outbox for the next one.
+    await queues.ping();
     let total = 0;
     for (;;) {
       const relayed = await db.transaction(async (tx) => {
@@ -65,7 +69,17 @@ export function createOutboxRelay(deps: { db: Db; queues: Queues; clock: Clock; 
         pending = false;
         return relayOnce();
       })
-      .catch((error: unknown) => log.warn({ err: error }, 'outbox relay pass failed; the next pass retries'));
+      .then(
+        () => {
+          if (failing) log.info('outbox relay passes again');
+          failing = false;
+        },
+        (error: unknown) => {
+          // Once per outage at warn: a pass runs every second.
+          if (!failing) log.warn({ err: error }, 'outbox relay pass failed; the next pass retries');
+          failing = true;
+        },
+      );
   }
 
   async function reconcileOnce(staleAfterMs = 5 * 60_000): Promise<number> {

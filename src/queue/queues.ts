@@ -1,11 +1,13 @@
 // The BullMQ queues, one per QueueName, sharing one Redis connection setting and key prefix.
-import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
+import { type BackoffStrategy, type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { type JobName, type JobOf, jobQueue, parsePayload, type QueueName, queueNames } from './jobs';
 
 export interface Queues {
   readonly prefix: string;
   readonly connection: ConnectionOptions;
+  /** The workers' backoff for jobs whose backoff type is cappedBackoff (the mail sends). */
+  readonly backoffStrategy: BackoffStrategy;
   get(name: QueueName): Queue;
   /** Adds a job with a caller-chosen id: adding the same id twice is harmless. */
   add<N extends JobName>(name: N, payload: JobOf<N>, jobId: string, options?: JobsOptions): Promise<void>;
@@ -16,9 +18,10 @@ export interface Queues {
 }
 
 /** Retries and retention per queue; the send retries longest, since an SMTP server may be away for a while. */
-const jobOptions = (requestAttempts: number, webhookRetry: WebhookRetry): Record<QueueName, JobsOptions> => ({
+const jobOptions = (requestAttempts: number, webhookRetry: WebhookRetry, mailRetry: RetrySchedule): Record<QueueName, JobsOptions> => ({
   requests: { attempts: requestAttempts, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
-  'mail-send': { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  // Capped, so that mail held back by an SMTP outage goes out within maxDelayMs of the server's return.
+  'mail-send': { attempts: mailRetry.attempts, backoff: { type: cappedBackoff, delay: mailRetry.delayMs }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
   maintenance: { attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
   // A forum may be down for hours: many attempts, spaced further apart each time.
   webhooks: { attempts: webhookRetry.attempts, backoff: { type: 'exponential', delay: webhookRetry.delayMs }, removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600 } },
@@ -30,16 +33,53 @@ export interface WebhookRetry {
   delayMs: number;
 }
 
+/** Tries, the first wait, and the longest wait: the wait doubles after each failure until it reaches maxDelayMs. */
+export interface RetrySchedule {
+  attempts: number;
+  delayMs: number;
+  maxDelayMs: number;
+}
+
+export const defaultMailRetry: RetrySchedule = { attempts: 100, delayMs: 2000, maxDelayMs: 120_000 };
+
+/** The name of the backoff the workers compute with cappedDelay (BullMQ's exponential has no ceiling). */
+export const cappedBackoff = 'capped-exponential';
+
+/**
+ * The wait before try attemptsMade + 1: delayMs doubled per failure, at most maxDelayMs, less up to a tenth at
+ * random so that the mail held back by one outage does not all come back in the same second.
+ */
+export function cappedDelay(schedule: Pick<RetrySchedule, 'delayMs' | 'maxDelayMs'>, attemptsMade: number, random: () => number = Math.random): number {
+  const doubled = schedule.delayMs * 2 ** Math.min(Math.max(attemptsMade - 1, 0), 30);
+  const wait = Math.min(doubled, schedule.maxDelayMs);
+  return Math.round(wait * (1 - 0.1 * random()));
+}
+
 export function redisConnection(redisUrl: string): ConnectionOptions {
-  // BullMQ workers need maxRetriesPerRequest null: a blocking command must wait out a Redis restart.
-  return { url: redisUrl, maxRetriesPerRequest: null };
+  // BullMQ workers need maxRetriesPerRequest null: a blocking command must wait out a Redis restart. BullMQ's own
+  // reconnection waits grow to 20 s, so that work would resume up to 20 s after Redis returns: 2 s at most instead.
+  return { url: redisUrl, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 250, 2000) };
 }
 
 /** requestAttempts: how often locate and redact run before the request is handed to a moderator. */
-export function createQueues(redisUrl: string, prefix: string, requestAttempts = 5, webhookRetry: WebhookRetry = { attempts: 12, delayMs: 5000 }): Queues {
+export function createQueues(
+  redisUrl: string,
+  prefix: string,
+  requestAttempts = 5,
+  webhookRetry: WebhookRetry = { attempts: 12, delayMs: 5000 },
+  mailRetry: RetrySchedule = defaultMailRetry,
+): Queues {
   const connection = redisConnection(redisUrl);
-  const options = jobOptions(requestAttempts, webhookRetry);
-  const queues = new Map<QueueName, Queue>(queueNames.map((name) => [name, new Queue(name, { connection, prefix, defaultJobOptions: options[name] })]));
+  const options = jobOptions(requestAttempts, webhookRetry, mailRetry);
+  const queues = new Map<QueueName, Queue>(
+    queueNames.map((name) => {
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: options[name] });
+      // Without a listener BullMQ prints every reconnection error to the console while Redis is away. The outage is
+      // told by readiness, the workers' log and the relay's; the queue's commands wait for Redis and then go through.
+      queue.on('error', () => undefined);
+      return [name, queue];
+    }),
+  );
   const get = (name: QueueName) => queues.get(name) as Queue;
   // A client of its own for readiness: it fails at once while Redis is away instead of queueing the PING.
   const probe = new IORedis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -48,6 +88,10 @@ export function createQueues(redisUrl: string, prefix: string, requestAttempts =
   return {
     prefix,
     connection,
+    backoffStrategy: (attemptsMade, type) => {
+      if (type !== cappedBackoff) throw new Error(`unknown backoff ${String(type)}`);
+      return cappedDelay(mailRetry, attemptsMade);
+    },
     get,
     async add(name, payload, jobId, options) {
       await get(jobQueue[name]).add(name, parsePayload(name, payload), { ...options, jobId });

@@ -20,7 +20,11 @@ export const requests = pgTable(
     question: text('question'),
     refusalReason: text('refusal_reason'),
     refusalMessage: text('refusal_message'),
+    /** Failed tries in a row of the step under way (locate or redact); back to 0 when a try succeeds. */
     attempts: integer('attempts').notNull().default(0),
+    /** Why the last try of that step failed, for moderators: a short message that names an error code, never a post's text. */
+    lastError: text('last_error'),
+    lastErrorAt: at('last_error_at'),
     /** The requester agreed that the whole forum be searched for their identifiers, not only the posts they named. */
     searchForum: boolean('search_forum').notNull().default(false),
     searchScanned: integer('search_scanned'),
@@ -175,6 +179,26 @@ export const sessions = pgTable(
 );
 
 /** One row per morning digest sent, so a repeated job does not mail moderators twice the same day. */
+/**
+ * Spells of the forum database being unreachable, as the workers saw them: one row per outage, open until a try
+ * reaches the forum again. At most one is open (the partial unique index), and it is alerted at most once.
+ */
+export const forumOutages = pgTable(
+  'forum_outages',
+  {
+    id: uuid('id').primaryKey(),
+    startedAt: at('started_at').notNull(),
+    /** Failed tries against the forum during this outage. */
+    failures: integer('failures').notNull().default(0),
+    lastError: text('last_error').notNull(),
+    lastErrorAt: at('last_error_at').notNull(),
+    /** When the admins' alert was written to the outbox: set once, by the first job to fail FORUM_FAILURE_ALERT_AFTER times in a row. */
+    alertedAt: at('alerted_at'),
+    endedAt: at('ended_at'),
+  },
+  (t) => [uniqueIndex('forum_outages_one_open').on(sql`(true)`).where(sql`${t.endedAt} IS NULL`)],
+);
+
 export const moderatorDigests = pgTable('moderator_digests', {
   day: text('day').primaryKey(),
   sentAt: at('sent_at').notNull(),

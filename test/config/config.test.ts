@@ -41,3 +41,20 @@ test('when nothing answers at REDIS_URL, the error is one line saying how to sta
   expect((error as Error).message).toMatch(/cannot reach Redis at 127\.0\.0\.1:1.*redis-server/);
   expect((error as Error).message).not.toContain('\n');
 });
+
+test('outage settings: mail retries up to 2 minutes apart, the forum is waited for up to 2 minutes apart, admins alerted after 3 failures', () => {
+  const config = readConfig({});
+  expect([config.MAIL_SEND_ATTEMPTS, config.MAIL_RETRY_MS, config.MAIL_RETRY_MAX_MS]).toEqual([100, 2000, 120_000]);
+  expect([config.FORUM_RETRY_MS, config.FORUM_RETRY_MAX_MS, config.FORUM_FAILURE_ALERT_AFTER]).toEqual([2000, 120_000, 3]);
+  expect(config.ADMIN_MAIL_LOCALE).toBe('en');
+});
+
+test.each([
+  [{ MAIL_RETRY_MS: '5000', MAIL_RETRY_MAX_MS: '1000' }, /MAIL_RETRY_MAX_MS: must be at least MAIL_RETRY_MS \(5000\)/],
+  [{ FORUM_RETRY_MAX_MS: '100' }, /FORUM_RETRY_MAX_MS: must be at least FORUM_RETRY_MS \(2000\)/],
+  [{ MAIL_SEND_ATTEMPTS: '0' }, /MAIL_SEND_ATTEMPTS/],
+  [{ FORUM_FAILURE_ALERT_AFTER: 'three' }, /FORUM_FAILURE_ALERT_AFTER/],
+  [{ ADMIN_MAIL_LOCALE: 'de' }, /ADMIN_MAIL_LOCALE/],
+])('outage settings that cannot work stop start-up with a message naming them: %o', (env, message) => {
+  expect(() => readConfig(env)).toThrow(message);
+});

@@ -52,3 +52,20 @@ test('closing the sink ends a wait at once, and closing twice is harmless', asyn
   await Promise.all([sink.close(), sink.close()]);
   await expect(waiting).rejects.toThrow(/closed/);
 });
+
+test('refuse() turns mail away with a 451 until accept(), then takes it again', async () => {
+  sink.refuse();
+  await expect(send('refused')).rejects.toMatchObject({ responseCode: 451 });
+  expect(sink.refusals).toBe(1);
+  sink.accept();
+  await send('accepted');
+  expect(sink.messages.map((m) => m.subject)).toEqual(['accepted']);
+});
+
+test("refuse('closed') greets each connection with a 421 and hangs up", async () => {
+  sink.refuse('closed');
+  await expect(send('refused')).rejects.toMatchObject({ responseCode: 421 });
+  sink.accept();
+  await send('accepted');
+  expect(sink.messages.map((m) => m.subject)).toEqual(['accepted']);
+});

@@ -1,6 +1,7 @@
 // A real SMTP server on 127.0.0.1 that keeps every message it receives, parsed, so that a test can
-// check the email a user would get. waitFor listens for arrivals instead of polling.
-import { EventEmitter } from 'node:events';
+// check the email a user would get. waitFor listens for arrivals instead of polling. refuse() makes it an SMTP
+// server that is down or busy, until accept().
+import { EventEmitter, setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -12,13 +13,32 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
+  /**
+   * Until accept(), refuses mail: 'temporary' answers every MAIL FROM with 451 (a busy or failing server),
+   * 'closed' greets every connection with 421 and hangs up (a server going down).
+   */
+  refuse(mode?: RefusalMode): void;
+  accept(): void;
+  /** How many times a sender was turned away (connections or MAIL FROMs). */
+  readonly refusals: number;
   close(): Promise<void>;
+}
+
+export type RefusalMode = 'temporary' | 'closed';
+
+function smtpError(message: string, responseCode: number): Error {
+  return Object.assign(new Error(message), { responseCode });
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const arrivals = new EventEmitter();
   const closing = new AbortController();
+  // A fault scenario waits for dozens of emails at once: each waiter is one listener, none of them a leak.
+  arrivals.setMaxListeners(0);
+  setMaxListeners(0, closing.signal);
+  let refusing: RefusalMode | null = null;
+  let refusals = 0;
 
   const server = new SMTPServer({
     secure: false,
@@ -30,6 +50,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     // A test that forgets to close its transport should not hold the sink open for the default 30 s.
     closeTimeout: 1000,
+    onConnect(_session, callback) {
+      if (refusing !== 'closed') return callback();
+      refusals += 1;
+      callback(smtpError('Service not available, closing transmission channel', 421));
+    },
+    onMailFrom(_address, _session, callback) {
+      if (refusing !== 'temporary') return callback();
+      refusals += 1;
+      callback(smtpError('Requested action aborted: try again later', 451));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (message) => {
@@ -85,6 +115,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     waitFor,
+    refuse(mode = 'temporary') {
+      refusing = mode;
+    },
+    accept() {
+      refusing = null;
+    },
+    get refusals() {
+      return refusals;
+    },
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

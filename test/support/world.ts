@@ -64,6 +64,8 @@ export interface WorldOptions {
   logTo?: NodeJS.WritableStream;
   /** The forum is the one env.FORUM_URL names, with its own tables (a WordPress site): no reference schema, no addPost. */
   ownForum?: boolean;
+  /** The forum is the test database reached at another URL (a proxy in front of it): gets the database's URL. */
+  forumUrl?: (databaseUrl: string) => string;
 }
 
 export async function startWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<World> {
@@ -80,7 +82,7 @@ export async function startWorld(env: Record<string, string> = {}, options: Worl
     INTAKE_RATE_LIMIT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // On a PostgreSQL run the forum is reached through FORUM_URL, as a real forum would be.
-    ...(database.url ? { FORUM_URL: database.url } : {}),
+    ...(database.url ? { FORUM_URL: options.forumUrl ? options.forumUrl(database.url) : database.url } : {}),
     ...env,
   });
   const clock = movableClock();

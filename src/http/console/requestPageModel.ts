@@ -67,6 +67,8 @@ export function requestPageModel(view: ReviewView, options: PageOptions) {
     view,
     posts: view.posts.filter((post) => post.source !== quoteSource).map((post, index) => ({
       ...postModel(post, index, chosen, t, options.locale),
+      // Not read, rather than gone: the forum database did not answer.
+      ...(view.forumReachable ? {} : { gone: false, unreadable: true }),
       // A child's request only: the moderator may delete the whole post instead of redacting it.
       action: post.action,
       canDelete: view.childUnder13 && post.status === 'located' && (view.state === 'awaiting_review' || secondApproval),
