@@ -88,6 +88,11 @@ const Env = z
     VERIFY_LINK_HOURS: z.coerce.number().int().min(1).default(48),
     UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).default(7),
     REDACT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    /**
+     * How long a worker holds a job before another may take it (BullMQ's lockDuration; also how often workers look
+     * for jobs whose holder died). A hung or killed worker's jobs run elsewhere after at most about twice this.
+     */
+    JOB_LOCK_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
     // z.coerce.boolean would read "false" as true: only the two words are accepted.
     FOUR_EYES: z
       .enum(['true', 'false'], { message: 'must be true or false' })

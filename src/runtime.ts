@@ -143,6 +143,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
     staleAfterMs: 5 * 60_000,
+    jobLockMs: config.JOB_LOCK_MS,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     // A post the forum says was created or edited is checked against what completed requests removed.
     recheckPost: (postId) => recheckPost(workerDeps, postId),

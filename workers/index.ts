@@ -29,6 +29,8 @@ export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
+  /** JOB_LOCK_MS: how long a job stays with a worker that stopped renewing its lock (killed, hung) before another takes it. */
+  jobLockMs?: number;
 }
 
 export interface RunningWorkers {
@@ -81,7 +83,15 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
   };
   const workers = queueNames.map((queue: QueueName) => {
-    const worker = new Worker(queue, process, { connection: deps.queues.connection, prefix: deps.queues.prefix, concurrency: deps.concurrency ?? 4 });
+    const lockMs = deps.jobLockMs ?? 30_000;
+    const worker = new Worker(queue, process, {
+      connection: deps.queues.connection,
+      prefix: deps.queues.prefix,
+      concurrency: deps.concurrency ?? 4,
+      // The stalled check runs as often as a lock lasts: a dead worker's job waits at most two lock times.
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+    });
     worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;

@@ -64,6 +64,8 @@ export interface WorldOptions {
   logTo?: NodeJS.WritableStream;
   /** The forum is the one env.FORUM_URL names, with its own tables (a WordPress site): no reference schema, no addPost. */
   ownForum?: boolean;
+  /** false: no workers in this process; the test runs them elsewhere (child processes, test/support/erasureProcess.ts). */
+  workers?: boolean;
 }
 
 export async function startWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<World> {
@@ -87,7 +89,7 @@ export async function startWorld(env: Record<string, string> = {}, options: Worl
   if (!options.ownForum) await createReferenceSchema(database.db);
   const runtime = await openRuntime(config, { database, clock, log: options.logTo ? pino({ level: 'trace' }, options.logTo) : pino({ level: config.LOG_LEVEL }) });
   const server = await runtime.serve();
-  await runtime.work();
+  if (options.workers !== false) await runtime.work();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const { token: moderatorToken } = await createApiToken({ db: database.db, clock, ids: randomIds }, { name: 'test moderator', role: 'moderator' });
