@@ -42,6 +42,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
   });
 
+  // A client that dies mid-session (a worker killed with SIGKILL) resets its connection: a real mail server shrugs
+  // that off, and without a listener the EventEmitter would throw it at the whole test process.
+  server.on('error', () => undefined);
+
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
