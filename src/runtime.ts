@@ -26,6 +26,7 @@ import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
 import { checkRedis, createQueues, type Queues } from './queue/queues';
 import { loadKeys } from './secret';
 import { type Database, openDatabase, openPostgres } from './store/database';
+import { processLockedSends, rowLockedSends } from './store/mailRecords';
 import { createSecretBox } from './store/secretBox';
 import { type RunningWorkers, startWorkers, type WorkerDeps } from '../workers';
 
@@ -139,6 +140,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     queues,
     renderer: createMailRenderer(),
     sender,
+    mailSendLock: database.kind === 'postgres' ? rowLockedSends(database.db) : processLockedSends(database.db),
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },

@@ -10,13 +10,24 @@ export interface SmtpSink {
   /** smtp://127.0.0.1:port */
   url: string;
   messages: ParsedMail[];
+  /** When the server kept this message (Date.now() of the test process), before it answered 250. */
+  receivedAt(message: ParsedMail): number | undefined;
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /**
+   * How long the server waits, after it has kept a message, before it answers 250: a slow mail server, and a window
+   * in which a sender that stops has had its message accepted without knowing it.
+   */
+  replyDelayMs?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const arrivalTimes = new WeakMap<ParsedMail, number>();
   const arrivals = new EventEmitter();
   const closing = new AbortController();
 
@@ -34,8 +45,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream).then(
         (message) => {
           messages.push(message);
+          arrivalTimes.set(message, Date.now());
           arrivals.emit('message', message);
-          callback();
+          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+          else callback();
         },
         (error: Error) => callback(error),
       );
@@ -88,6 +101,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    receivedAt: (message) => arrivalTimes.get(message),
     waitFor,
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -21,7 +21,7 @@ import { rowsOf } from '../../src/forum/postgres/rows';
 import { Queue } from 'bullmq';
 import { queueNames } from '../../src/queue/jobs';
 import { redisConnection } from '../../src/queue/queues';
-import { startSmtpSink, type SmtpSink } from './smtpSink';
+import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtpSink';
 import { openTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface World {
@@ -66,11 +66,12 @@ export interface WorldOptions {
   ownForum?: boolean;
   /** false: no workers in this process; the test runs them elsewhere (child processes, test/support/erasureProcess.ts). */
   workers?: boolean;
+  smtp?: SmtpSinkOptions;
 }
 
 export async function startWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<World> {
   const database = await openTestDatabase();
-  const smtp = await startSmtpSink();
+  const smtp = await startSmtpSink(options.smtp);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erasure-test-'));
   const config = readConfig({
     PORT: '0',

@@ -8,7 +8,7 @@ import type { FaultScale, FaultScenario } from '../faultScenario';
 import { approveAll, countForumWrites, failedJobs, seedRequesters, submitAll, tallyBatch, verifyAll, waitForAll, waitForCompletionEmails, waitForQuietQueues } from '../redactionBatch';
 
 const sizes: Record<FaultScale, { requests: number; postsEach: number; minKills: number; timeoutMs: number }> = {
-  test: { requests: 24, postsEach: 5, minKills: 20, timeoutMs: 60_000 },
+  test: { requests: 30, postsEach: 5, minKills: 20, timeoutMs: 60_000 },
   bench: { requests: 200, postsEach: 5, minKills: 20, timeoutMs: 600_000 },
 };
 
@@ -19,18 +19,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Killer {
   kills: number;
+  /** Date.now() of each kill. */
+  killTimes: number[];
   restarts: number;
   /** Stops killing and resolves once every worker is running again. */
   stop(): Promise<void>;
 }
 
-/** Every 1–3 s, kills one of the workers that are up with SIGKILL and starts it again at once. */
+/** Every 0.5–1.5 s, kills one of the workers that are up with SIGKILL and starts it again at once. */
 function killAtRandom(workers: ErasureProcess[]): Killer {
   let stopping = false;
   const ready = new Set(workers);
   const restarting: Promise<void>[] = [];
   const killer: Killer = {
     kills: 0,
+    killTimes: [],
     restarts: 0,
     async stop() {
       stopping = true;
@@ -54,13 +57,14 @@ function killAtRandom(workers: ErasureProcess[]): Killer {
   }
   const loop = (async () => {
     while (!stopping) {
-      await sleep(1000 + Math.random() * 2000);
+      await sleep(500 + Math.random() * 1000);
       const up = [...ready];
       if (stopping || up.length === 0) continue;
       const victim = up[Math.floor(Math.random() * up.length)] as ErasureProcess;
       ready.delete(victim);
       await victim.kill();
       killer.kills += 1;
+      killer.killTimes.push(Date.now());
       restarting.push(restart(victim));
     }
   })();
@@ -96,7 +100,7 @@ export const killWorkersScenario: FaultScenario = {
       // A job a killed worker held comes back up to two lock times later: a duplicate email would come then.
       await waitForQuietQueues(world, 30_000);
       await sleep(3 * killTestLockMs);
-      const tally = await tallyBatch(world, requesters);
+      const tally = await tallyBatch(world, requesters, killer.killTimes);
       return {
         figures: tally.figures,
         details: {
@@ -104,6 +108,7 @@ export const killWorkersScenario: FaultScenario = {
           requestsCompleted: tally.requestsCompleted,
           kills: killer.kills,
           killsWhileWorking,
+          resentAfterKill: tally.resentAfterKill,
           restarts: killer.restarts,
           setupSeconds: Number(setupSeconds.toFixed(1)),
           flowSeconds: Number(flowSeconds.toFixed(1)),
