@@ -94,8 +94,9 @@ export function erasureProcess(options: ErasureProcessOptions): ErasureProcess {
       // Debug only where the lines are kept: the ready line is at info, and info costs less on a busy machine.
       LOG_LEVEL: logDir ? 'debug' : 'info',
       HOST: '127.0.0.1',
-      ...(port !== undefined ? { PORT: String(port) } : {}),
       ...options.env,
+      // After the first start, the port it picked (PORT=0) is kept: clients find the restarted server where it was.
+      ...(port !== undefined ? { PORT: String(port) } : {}),
     };
     const spawned = spawn(process.execPath, [...entryArgs, options.command], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = spawned;
