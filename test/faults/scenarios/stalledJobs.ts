@@ -2,6 +2,7 @@
 // other worker takes the job over and does it; then the hung one wakes up (SIGCONT) and carries on where it stopped.
 // The effect must happen once: each post written once, one audit entry, one email of each kind. The SMTP server
 // answers slowly, so that a worker stopped in a send has often had its message accepted without knowing it.
+import { sql } from 'drizzle-orm';
 import { erasureProcess, type ErasureProcess, childEnvOf, stopAll } from '../../support/erasureProcess';
 import { startWorld, type World } from '../../support/world';
 import type { FaultScale, FaultScenario } from '../faultScenario';
@@ -25,6 +26,25 @@ const sizes: Record<FaultScale, { rounds: number; requestsPerRound: number; time
 };
 
 const lockMs = 2000;
+/**
+ * Each rewrite of a post takes this long in the forum's database, so that a worker stopped while it redacts is
+ * most often stopped inside the rewrite's transaction, holding the post's row lock: the moment where the check of
+ * the content hash under that lock is all that keeps the worker that takes over from writing the post again.
+ */
+const forumWriteMs = 200;
+
+/** A slow forum database: every write of a post's body waits ms first. */
+async function slowForumWrites(world: World, ms: number): Promise<void> {
+  await world.database.db.execute(
+    sql.raw(`CREATE OR REPLACE FUNCTION forum.slow_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_sleep(${ms / 1000});
+  RETURN NEW;
+END
+$$`),
+  );
+  await world.database.db.execute(sql.raw('CREATE OR REPLACE TRIGGER posts_slow_write BEFORE UPDATE OF body_raw ON forum.posts FOR EACH ROW EXECUTE FUNCTION forum.slow_write()'));
+}
 const smtpReplyDelayMs = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,6 +59,12 @@ interface Freeze {
   jobIds: string[];
 }
 
+/**
+ * How long after a job starts its worker is stopped: a redaction in the middle of its posts' rewrites, the third
+ * one's transaction open; a send while it waits for the server's 250.
+ */
+const freezeAfterMs: Record<Target, number> = { 'request.redact': 2.5 * forumWriteMs, 'mail.send': smtpReplyDelayMs / 3 };
+
 /** Waits for a job of this kind to be running, then stops the worker that holds it, with every job it holds. */
 async function freezeHolderOf(world: World, workers: ErasureProcess[], target: Target, timeoutMs: number): Promise<Freeze | null> {
   const queue = world.runtime.queues.get(queueOf[target]);
@@ -47,6 +73,7 @@ async function freezeHolderOf(world: World, workers: ErasureProcess[], target: T
     const job = (await queue.getActive()).find((j) => j.name === target);
     const holder = workers.find((w) => w.pid !== undefined && w.pid === pidOf(job?.processedBy));
     if (job && holder) {
+      await sleep(freezeAfterMs[target]);
       holder.freeze();
       const held = (await queue.getActive()).filter((j) => pidOf(j.processedBy) === holder.pid);
       return { holder, jobIds: held.map((j) => j.id as string) };
@@ -82,6 +109,7 @@ export const stalledJobsScenario: FaultScenario = {
     const workers = [1, 2].map((n) => erasureProcess({ command: 'work', env: childEnvOf(world), name: `stalledJobs-worker-${n}` }));
     try {
       await countForumWrites(world);
+      await slowForumWrites(world, forumWriteMs);
       const requesters = await seedRequesters(world, size.rounds * size.requestsPerRound, 5);
       await Promise.all(workers.map((w) => w.start()));
       await submitAll(world, requesters);
@@ -98,6 +126,7 @@ export const stalledJobsScenario: FaultScenario = {
         await approving;
         if (freeze) {
           freezes += 1;
+
           jobsHeld += freeze.jobIds.length;
           // The lock runs out, the other worker's stalled check takes the jobs back, and it runs them.
           jobsTakenOver += await waitForTakeover(world, target, freeze, 4 * lockMs + 10_000);
