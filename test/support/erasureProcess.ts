@@ -2,7 +2,8 @@
 // started from the TypeScript sources with tsx's loader, counted ready on the log line the command writes when it
 // is up. Its log goes to ERASURE_TEST_LOG_DIR (at debug, for the scan of test logs for PII) or nowhere.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, renameSync, type WriteStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { World } from './world';
@@ -56,9 +57,17 @@ function childEntry(): Promise<string[]> {
     } catch {
       return ['--import', 'tsx', 'src/cli.ts'];
     }
-    const outfile = path.join(repoRoot, 'dist', 'test-children', `cli-${process.pid}.cjs`);
-    await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
-    process.once('exit', () => rmSync(outfile, { force: true }));
+    const built = await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', write: false, logLevel: 'warning' });
+    const code = built.outputFiles[0]?.contents;
+    if (!code) throw new Error('esbuild made no bundle of src/cli.ts');
+    // Named by its content and moved into place whole: test processes that build the same sources at once share one
+    // file, and none can start a child from a half-written one.
+    const dir = path.join(repoRoot, 'dist', 'test-children');
+    const outfile = path.join(dir, `cli-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+    const partial = `${outfile}.${process.pid}.partial`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(partial, code);
+    renameSync(partial, outfile);
     return [outfile];
   })();
   return entry;
