@@ -206,6 +206,8 @@ export interface BatchTally {
   requestsCompleted: number;
   /** Duplicates, among duplicateEmails, of the one kind a kill explains (see explainedByKill); every other is a problem. */
   resentAfterKill: number;
+  /** For each of those: from the first copy's arrival to the next kill, in ms, shortest first. */
+  resendGapsMs: number[];
 }
 
 /**
@@ -257,11 +259,14 @@ export async function tallyBatch(world: World, requesters: Requester[], killTime
   }
   let duplicateEmails = 0;
   let resentAfterKill = 0;
+  const resendGapsMs: number[] = [];
   for (const [key, copies] of await emailsByKind(world)) {
     if (copies.length <= 1) continue;
     duplicateEmails += copies.length - 1;
     if (explainedByKill(copies, killTimes)) {
       resentAfterKill += copies.length - 1;
+      const first = copies[0]?.at ?? 0;
+      resendGapsMs.push(Math.min(...killTimes.filter((k) => k >= first)) - first);
       continue;
     }
     const ids = new Set(copies.map((c) => c.messageId));
@@ -271,5 +276,5 @@ export async function tallyBatch(world: World, requesters: Requester[], killTime
   // Effects twice first: they are the rarer finding, and a long list of lost posts would hide them.
   const twice = (line: string) => /twice|times|emails/.test(line);
   problems.sort((a, b) => Number(twice(b)) - Number(twice(a)));
-  return { figures: { redactionsCompleted, lost, appliedTwice, duplicateEmails }, problems, requestsCompleted, resentAfterKill };
+  return { figures: { redactionsCompleted, lost, appliedTwice, duplicateEmails }, problems, requestsCompleted, resentAfterKill, resendGapsMs: resendGapsMs.sort((a, b) => a - b) };
 }

@@ -110,6 +110,7 @@ export const killWorkersScenario: FaultScenario = {
           kills: killer.kills,
           killsWhileWorking,
           resentAfterKill: tally.resentAfterKill,
+          resendGapsMs: tally.resendGapsMs.join(' ') || 'none',
           restarts: killer.restarts,
           setupSeconds: Number(setupSeconds.toFixed(1)),
           flowSeconds: Number(flowSeconds.toFixed(1)),
