@@ -9,7 +9,7 @@ import type { FaultScale, FaultScenario } from '../faultScenario';
 import { approveAll, countForumWrites, failedJobs, seedRequesters, submitAll, tallyBatch, verifyAll, waitForAll, waitForCompletionEmails, waitForQuietQueues } from '../redactionBatch';
 
 const sizes: Record<FaultScale, { requests: number; postsEach: number; minKills: number; timeoutMs: number }> = {
-  test: { requests: 30, postsEach: 5, minKills: 20, timeoutMs: 60_000 },
+  test: { requests: 40, postsEach: 5, minKills: 20, timeoutMs: 60_000 },
   bench: { requests: 200, postsEach: 5, minKills: 20, timeoutMs: 600_000 },
 };
 
