@@ -95,7 +95,11 @@ async function main(argv: string[]): Promise<number> {
         const address = server.address();
         runtime.log.info({ url: config.publicUrl, port: typeof address === 'object' ? address?.port : config.PORT }, 'Erasure is listening');
       }
-      if (command !== 'serve') await runtime.work();
+      if (command !== 'serve') {
+        await runtime.work();
+        // Supervisors (and the fault tests) wait for this line before they count the workers as up.
+        runtime.log.info({ pid: process.pid }, 'workers started');
+      }
       return -1;
     }
     case 'migrate':

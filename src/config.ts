@@ -102,6 +102,11 @@ const Env = z
     FORUM_FAILURE_ALERT_AFTER: z.coerce.number().int().min(1).default(3),
     /** The language of the emails to admins (the forum outage alert). */
     ADMIN_MAIL_LOCALE: z.enum(['en', 'fr']).default('en'),
+    /**
+     * How long a worker holds a job before another may take it (BullMQ's lockDuration; also how often workers look
+     * for jobs whose holder died). A hung or killed worker's jobs run elsewhere after at most about twice this.
+     */
+    JOB_LOCK_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
     // z.coerce.boolean would read "false" as true: only the two words are accepted.
     FOUR_EYES: z
       .enum(['true', 'false'], { message: 'must be true or false' })

@@ -29,6 +29,7 @@ import { createOutboxRelay, type OutboxRelay } from './queue/outboxRelay';
 import { checkRedis, createQueues, type Queues } from './queue/queues';
 import { loadKeys } from './secret';
 import { type Database, openDatabase, openPostgres } from './store/database';
+import { processLockedSends, rowLockedSends } from './store/mailRecords';
 import { createSecretBox } from './store/secretBox';
 import { type RunningWorkers, startWorkers, type WorkerDeps } from '../workers';
 
@@ -166,6 +167,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     queues,
     renderer: createMailRenderer(),
     sender,
+    mailSendLock: database.kind === 'postgres' ? rowLockedSends(database.db) : processLockedSends(database.db),
     unverifiedExpiryDays: config.UNVERIFIED_EXPIRY_DAYS,
     retentionDays: config.RETENTION_DAYS,
     digest: { hour: config.DIGEST_HOUR, timeZone: config.DIGEST_TIMEZONE, renderer: createDigestRenderer() },
@@ -174,6 +176,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     forumRetry: { delayMs: config.FORUM_RETRY_MS, maxDelayMs: config.FORUM_RETRY_MAX_MS },
     forumOutageAlert: { renderer: createForumOutageAlertRenderer(), locale: config.ADMIN_MAIL_LOCALE },
     staleAfterMs: 5 * 60_000,
+    jobLockMs: config.JOB_LOCK_MS,
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     // A post the forum says was created or edited is checked against what completed requests removed.
     recheckPost: (postId) => recheckPost(workerDeps, postId),

@@ -1,5 +1,7 @@
 // Registers the job consumers: one BullMQ worker per queue, each job handed to one domain function.
 // A job that came from the outbox marks its row done when it succeeds; one that fails for good is recorded.
+import { hostname } from 'node:os';
+import { pid } from 'node:process';
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
@@ -40,12 +42,17 @@ export interface WorkerDeps extends LocateDeps, MailJobDeps, WebhookDeliveryDeps
   /** How long a relayed job may stay unfinished before the reconciler enqueues it again. */
   staleAfterMs: number;
   concurrency?: number;
+  /** JOB_LOCK_MS: how long a job stays with a worker that stopped renewing its lock (killed, hung) before another takes it. */
+  jobLockMs?: number;
 }
 
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
 }
+
+/** How many times a job's worker may die under it before the job fails (see maxStalledCount below). */
+export const maxStalls = 10;
 
 const outboxIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -139,11 +146,21 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
     if (job.id && outboxIdPattern.test(job.id)) await markDone(deps.db, job.id, deps.clock.now());
   };
   const workers = queueNames.map((queue: QueueName) => {
+    const lockMs = deps.jobLockMs ?? 30_000;
     const worker = new Worker(queue, process, {
       connection: deps.queues.connection,
       prefix: deps.queues.prefix,
       concurrency: deps.concurrency ?? 4,
       settings: { backoffStrategy: deps.queues.backoffStrategy },
+      // Shown as each job's processedBy: which process holds a job, in the queue board and in the fault tests.
+      name: `${hostname()}:${pid}`,
+      // The stalled check runs as often as a lock lasts: a dead worker's job waits at most two lock times.
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+      // A stalled job is one whose worker died or hung, not one that failed: every job is safe to run again, so it
+      // goes back to the queue (BullMQ's default fails it at the second stall, which lost emails and sent requests
+      // to needs_attention when workers were killed). Ten deaths under one job mark it as the likely killer.
+      maxStalledCount: maxStalls,
     });
     worker.on('failed', (job, error) => {
       if (!job) return;

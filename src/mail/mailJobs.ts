@@ -9,7 +9,7 @@ import type { JobOf } from '../queue/jobs';
 import { jobPriority } from '../queue/jobPriority';
 import type { Queues } from '../queue/queues';
 import type { Db } from '../store/database';
-import { getMail, markSent, saveRenderedMail } from '../store/mailRecords';
+import { getMail, type MailSendLock, markSent, saveRenderedMail } from '../store/mailRecords';
 import { keptFingerprints } from '../domain/removedIdentifiers';
 import { quoteSource } from '../store/quotingPosts';
 import { findingsOf, getRequest, postsOf, requesterOf, type RequestRow } from '../store/requestRecords';
@@ -26,6 +26,8 @@ export interface MailJobDeps {
   postUrlTemplate: string;
   renderer: ReturnType<typeof createMailRenderer>;
   sender: MailSender;
+  /** Keeps two sends of one mail apart (store/mailRecords.ts). */
+  mailSendLock: MailSendLock;
   queues: Queues;
   clock: Clock;
   ids: Ids;
@@ -53,14 +55,23 @@ export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'
   await deps.queues.add('mail.send', { mailId: mail.id }, sendJobId(mail.id), { priority: jobPriority(request) });
 }
 
+/**
+ * Sends a rendered mail unless it was sent. Under the send lock, a worker that took over the job of a hung one waits
+ * for it and then finds the mail sent. What no lock can close: a worker that dies after the SMTP server accepted the
+ * message and before the commit that marks it sent (two round trips to the database, longer when the worker's
+ * event loop is busy) leaves it unsent here, and the retry sends it again, with the same Message-ID. A retry that
+ * sent nothing would lose the email instead: a duplicate is the lesser harm.
+ */
 export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void> {
-  const mail = await getMail(deps.db, mailId);
-  if (!mail || mail.sentAt) return;
-  const { email } = await requesterOf(deps.db, deps.box, mail.requestId);
-  if (!email) return;
-  const messageId = `<${mail.id}@erasure>`;
-  await deps.sender.send({ to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
-  await markSent(deps.db, mail.id, deps.clock.now(), messageId);
+  await deps.mailSendLock(mailId, async (tx) => {
+    const mail = await getMail(tx, mailId);
+    if (!mail || mail.sentAt) return;
+    const { email } = await requesterOf(tx, deps.box, mail.requestId);
+    if (!email) return;
+    const messageId = `<${mail.id}@erasure>`;
+    await deps.sender.send({ to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+    await markSent(tx, mail.id, deps.clock.now(), messageId);
+  });
 }
 
 async function varsFor(deps: MailJobDeps, request: RequestRow, template: MailTemplate, question: string | undefined, now: Date): Promise<MailVars[MailTemplate]> {

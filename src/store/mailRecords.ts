@@ -1,7 +1,7 @@
 // Rendered emails, one per outbox row that asked for one. The recipient is not stored here: the send
 // reads it from the request's sealed identifiers.
-import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Tx } from './database';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { Db, Tx } from './database';
 import { mails } from './schema';
 
 export type MailRow = typeof mails.$inferSelect;
@@ -35,4 +35,43 @@ export async function unsentBefore(db: Tx, createdBefore: Date, limit: number): 
 
 export async function mailsOf(db: Tx, requestId: string): Promise<MailRow[]> {
   return db.select().from(mails).where(eq(mails.requestId, requestId));
+}
+
+/**
+ * Keeps two sends of one mail apart: run(tx) reads the mail, sends it and marks it sent through tx, and a second
+ * sender of the same mail (a worker that took the job over from one that hung past its lock) runs after the first
+ * is done, and finds the mail sent.
+ */
+export type MailSendLock = <T>(mailId: string, run: (tx: Tx) => Promise<T>) => Promise<T>;
+
+/**
+ * PostgreSQL, where several processes send: the mail's row lock, held from before the send until it is marked sent.
+ * A hung holder keeps its connection and so its lock, and a second sender waits for it; a dead one's connection
+ * closes and releases it. A wait longer than lockTimeoutMs fails the job, which BullMQ retries later.
+ */
+export function rowLockedSends(db: Db, lockTimeoutMs = 10_000): MailSendLock {
+  return (mailId, run) =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`));
+      await tx.select({ id: mails.id }).from(mails).where(eq(mails.id, mailId)).for('update');
+      return run(tx);
+    });
+}
+
+/**
+ * PGlite: one process holds the database, and a transaction there stops every other query for as long as it is
+ * open (an SMTP server that hangs would stop the HTTP server too), so the sends of one mail are kept apart in memory.
+ */
+export function processLockedSends(db: Db): MailSendLock {
+  const sending = new Map<string, Promise<unknown>>();
+  return async (mailId, run) => {
+    for (let current = sending.get(mailId); current; current = sending.get(mailId)) await current.catch(() => undefined);
+    const running = run(db);
+    sending.set(mailId, running);
+    try {
+      return await running;
+    } finally {
+      sending.delete(mailId);
+    }
+  };
 }

@@ -10,6 +10,8 @@ test('nothing configured means the embedded default', () => {
   expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
   expect(config.ERASURE_DATA_DIR).toBe('./data');
   expect(config.publicUrl).toBe('http://localhost:3000');
+  // BullMQ's own lock time: a dead worker's jobs wait for it to run out.
+  expect(config.JOB_LOCK_MS).toBe(30_000);
 });
 
 test.each([
@@ -22,6 +24,7 @@ test.each([
   ['FORUM_WEBHOOK_SECRET', 'too short', /FORUM_WEBHOOK_SECRET: must be at least 32 characters/],
   ['FORUM_WEBHOOK_URL', 'ftp://forum.example/hooks', /FORUM_WEBHOOK_URL/],
   ['FORUM_WEBHOOK_URL', 'https://forum.example/hooks', /FORUM_WEBHOOK_URL: needs FORUM_WEBHOOK_SECRET/],
+  ['JOB_LOCK_MS', '100', /JOB_LOCK_MS: .*500/],
 ])('a malformed %s stops start-up with a message naming it', (name, value, message) => {
   expect(() => readConfig({ [name]: value })).toThrow(message);
 });

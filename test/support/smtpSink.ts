@@ -11,6 +11,8 @@ export interface SmtpSink {
   /** smtp://127.0.0.1:port */
   url: string;
   messages: ParsedMail[];
+  /** When the server kept this message (Date.now() of the test process), before it answered 250. */
+  receivedAt(message: ParsedMail): number | undefined;
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /**
@@ -30,8 +32,17 @@ function smtpError(message: string, responseCode: number): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /**
+   * How long the server waits, after it has kept a message, before it answers 250: a slow mail server, and a window
+   * in which a sender that stops has had its message accepted without knowing it.
+   */
+  replyDelayMs?: number;
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const arrivalTimes = new WeakMap<ParsedMail, number>();
   const arrivals = new EventEmitter();
   const closing = new AbortController();
   // A fault scenario waits for dozens of emails at once: each waiter is one listener, none of them a leak.
@@ -64,13 +75,19 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream).then(
         (message) => {
           messages.push(message);
+          arrivalTimes.set(message, Date.now());
           arrivals.emit('message', message);
-          callback();
+          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+          else callback();
         },
         (error: Error) => callback(error),
       );
     },
   });
+
+  // A client that dies mid-session (a worker killed with SIGKILL) resets its connection: a real mail server shrugs
+  // that off, and without a listener the EventEmitter would throw it at the whole test process.
+  server.on('error', () => undefined);
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
@@ -114,6 +131,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    receivedAt: (message) => arrivalTimes.get(message),
     waitFor,
     refuse(mode = 'temporary') {
       refusing = mode;

@@ -21,7 +21,7 @@ import { rowsOf } from '../../src/forum/postgres/rows';
 import { Queue } from 'bullmq';
 import { queueNames } from '../../src/queue/jobs';
 import { redisConnection } from '../../src/queue/queues';
-import { startSmtpSink, type SmtpSink } from './smtpSink';
+import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtpSink';
 import { openTestDatabase, type TestDatabase } from './testDatabase';
 
 export interface World {
@@ -66,11 +66,14 @@ export interface WorldOptions {
   ownForum?: boolean;
   /** The forum is the test database reached at another URL (a proxy in front of it): gets the database's URL. */
   forumUrl?: (databaseUrl: string) => string;
+  /** false: no workers in this process; the test runs them elsewhere (child processes, test/support/erasureProcess.ts). */
+  workers?: boolean;
+  smtp?: SmtpSinkOptions;
 }
 
 export async function startWorld(env: Record<string, string> = {}, options: WorldOptions = {}): Promise<World> {
   const database = await openTestDatabase();
-  const smtp = await startSmtpSink();
+  const smtp = await startSmtpSink(options.smtp);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'erasure-test-'));
   const config = readConfig({
     PORT: '0',
@@ -89,7 +92,7 @@ export async function startWorld(env: Record<string, string> = {}, options: Worl
   if (!options.ownForum) await createReferenceSchema(database.db);
   const runtime = await openRuntime(config, { database, clock, log: options.logTo ? pino({ level: 'trace' }, options.logTo) : pino({ level: config.LOG_LEVEL }) });
   const server = await runtime.serve();
-  await runtime.work();
+  if (options.workers !== false) await runtime.work();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const { token: moderatorToken } = await createApiToken({ db: database.db, clock, ids: randomIds }, { name: 'test moderator', role: 'moderator' });
