@@ -106,6 +106,9 @@ export function createQueues(
     },
     async ping() {
       if (probe.status === 'wait') await probe.connect();
+      // A connection that is being made again (a process that was paused, a blip) gets a moment before the PING
+      // fails; a Redis that is away still fails within that moment.
+      else if (probe.status !== 'ready') await readyWithin(probe, probeGraceMs);
       await probe.ping();
     },
     close() {
@@ -114,6 +117,22 @@ export function createQueues(
       return closing;
     },
   };
+}
+
+/** How long ping() waits for its client to reconnect before it fails. */
+const probeGraceMs = 1000;
+
+/** Resolves when the client is ready, or after ms: whatever comes first (the caller's command then tells). */
+function readyWithin(client: IORedis, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.once('ready', done);
+  });
 }
 
 export class RedisUnreachable extends Error {}
