@@ -50,6 +50,8 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
   });
 
   router.post('/', limit, express.urlencoded({ extended: false, limit: bodyLimit, parameterLimit: 200 }), async (req, res) => {
+    // Any other type leaves req.body unset: say what the form expects rather than read fields that are not there.
+    if (!req.is('application/x-www-form-urlencoded')) return sendProblem(res, 415, 'unsupported_media_type', 'send the form as application/x-www-form-urlencoded, as the contact form page does');
     const locale = localeOf(req);
     const values = req.body as Record<string, string | undefined>;
     try {
