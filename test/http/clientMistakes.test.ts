@@ -2,6 +2,7 @@
 // does not decompress, a static path outside its folder) and a form posted as JSON: each is answered with a 4xx that
 // says what to fix, never a 500. The fuzzing of every public endpoint found these; they stay here as plain cases.
 import request from 'supertest';
+import { countRows } from '../support/tableCounts';
 import { startWorld, type World } from '../support/world';
 
 let world: World;
@@ -45,4 +46,24 @@ test('a console asset path that is malformed or climbs out of its folder is a 4x
   expect(climbing.status).toBeGreaterThanOrEqual(400);
   expect(climbing.status).toBeLessThan(500);
   expect(climbing.text).not.toContain('"devDependencies"');
+});
+
+test('a contact form field sent twice is refused beside that field, with nothing stored', async () => {
+  const postId = await world.addPost('A post about kites.');
+  const before = await countRows(world.database.db);
+  const res = await request(world.server)
+    .post('/')
+    .type('form')
+    .send(`email=kite.flyer%40example.org&name=One&name=Two&posts=${postId}&scope=all&relationship=author&consent=yes`);
+  expect(res.status).toBe(400);
+  expect(res.headers['content-type']).toMatch(/text\/html/);
+  expect(res.text).toContain('class="error-summary"');
+  expect(res.text).toContain('href="#name"');
+  expect(await countRows(world.database.db)).toEqual(before);
+});
+
+test('a console asset is only read: another method gets a 405 that says to use GET', async () => {
+  const res = await request(world.server).post('/console/assets/console.css');
+  expectProblem(res, 405, 'method_not_allowed');
+  expect(res.headers.allow).toBe('GET, HEAD');
 });

@@ -10,6 +10,8 @@ export interface SmtpSink {
   /** smtp://127.0.0.1:port */
   url: string;
   messages: ParsedMail[];
+  /** The SMTP envelope's recipients of each message, in the order of messages: who really got it, whatever its headers say. */
+  envelopeRecipients: string[][];
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -17,6 +19,7 @@ export interface SmtpSink {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const envelopeRecipients: string[][] = [];
   const arrivals = new EventEmitter();
   const closing = new AbortController();
 
@@ -30,9 +33,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     // A test that forgets to close its transport should not hold the sink open for the default 30 s.
     closeTimeout: 1000,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const recipients = session.envelope.rcptTo.map((r) => r.address);
       simpleParser(stream).then(
         (message) => {
+          envelopeRecipients.push(recipients);
           messages.push(message);
           arrivals.emit('message', message);
           callback();
@@ -84,6 +89,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    envelopeRecipients,
     waitFor,
     close() {
       closed ??= new Promise<void>((resolve) => {
