@@ -54,9 +54,11 @@ export interface RuntimeOptions {
   migrate?: boolean;
 }
 
+/** Identifiers never reach a log line; these paths are a second guard for an object logged by mistake. */
+export const logRedaction = { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' };
+
 export function createLogger(config: Config): Logger {
-  // Identifiers never reach a log line; these paths are a second guard for an object logged by mistake.
-  return pino({ level: config.LOG_LEVEL, redact: { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' } });
+  return pino({ level: config.LOG_LEVEL, redact: logRedaction });
 }
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -89,6 +91,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:api-rate:`,
   });
+  // Intake's per-email counts: keyed by the email's keyed hash, so that no address reaches Redis.
+  const emailRateLimitStore = new RedisStore({
+    sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
+    prefix: `${config.QUEUE_PREFIX}:intake-email:`,
+  });
+  // Loading the counting script can fail while Redis is away: each count loads it again, and intake falls back to the database.
+  emailRateLimitStore.init({ windowMs: 24 * 3600_000 } as Parameters<RedisStore['init']>[0]).catch(() => undefined);
   const box = createSecretBox(keys.encryption, keys.lookup, keys.previousEncryption);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
@@ -112,6 +121,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     consolePages: createConsolePages({ ...pageSettings, outboxPage: !config.SMTP_URL }),
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
+    perEmailCounter: emailRateLimitStore,
     perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,
     rateLimitStore,
     apiRateLimit: config.API_RATE_LIMIT,
