@@ -109,6 +109,8 @@ export const isWordpressForumUrl = (url: string | undefined): boolean => /^(mysq
 
 /** Variables we read; anything else starting with ERASURE_ is a typo we refuse. */
 const known = new Set(Object.keys(Env.shape));
+/** Not Erasure's: the test suite's log folder, which the processes a test starts inherit. */
+const notOurs = new Set(['ERASURE_TEST_LOG_DIR']);
 
 export class ConfigError extends Error {}
 
@@ -118,7 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') ours[key] = value;
   }
-  const unknown = Object.keys(env).filter((k) => k.startsWith('ERASURE_') && !known.has(k));
+  const unknown = Object.keys(env).filter((k) => k.startsWith('ERASURE_') && !known.has(k) && !notOurs.has(k));
   if (unknown.length > 0) throw new ConfigError(`unknown setting ${unknown.join(', ')}: see the README's configuration table`);
   const parsed = Env.safeParse(ours);
   if (!parsed.success) {
