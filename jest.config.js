@@ -8,6 +8,8 @@ module.exports = {
   testPathIgnorePatterns: process.env.TEST_DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', '/test/faults/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
   // A whole world (database, migrations, queues, workers) can take over 30 s to start on a busy 2-core machine.
+  // One log folder per run (ERASURE_TEST_LOG_DIR): every test world writes its lines there for the log scan.
+  globalSetup: '<rootDir>/test/support/logFolderSetup.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -35,6 +35,10 @@ test('an unknown ERASURE_ variable is refused as a likely typo', () => {
   expect(() => readConfig({ ERASURE_SECERT: 'x'.repeat(40) })).toThrow(/ERASURE_SECERT/);
 });
 
+test("the test suite's log folder, which processes started by tests inherit, is not taken for a typo", () => {
+  expect(() => readConfig({ ERASURE_TEST_LOG_DIR: '/tmp/erasure-test-logs' })).not.toThrow();
+});
+
 test('when nothing answers at REDIS_URL, the error is one line saying how to start Redis', async () => {
   const error = await checkRedis('redis://127.0.0.1:1', 1000).catch((e: Error) => e);
   expect(error).toBeInstanceOf(Error);
