@@ -85,7 +85,7 @@ export function catalogueSources(dirs: string[], catalogue: PiiCatalogue = empty
   return catalogue;
 }
 
-/** Adds what tests registered at run time (test/support/testPii.ts): addresses by their @, anything else as a name. */
+/** Adds what tests registered at run time (test/support/testPii.ts): addresses by their @, anything else as a name (if it has two words). */
 export function catalogueRegistered(logDir: string, catalogue: PiiCatalogue = emptyCatalogue()): PiiCatalogue {
   const folder = path.join(logDir, piiFolderName);
   let files: string[] = [];
@@ -98,8 +98,7 @@ export function catalogueRegistered(logDir: string, catalogue: PiiCatalogue = em
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line) continue;
       const value = JSON.parse(line) as string;
-      if (value.includes('@')) addToCatalogue(catalogue, 'email address', value);
-      else if (value.trim().length >= 6) catalogue.names.add(value.trim().toLowerCase());
+      addToCatalogue(catalogue, value.includes('@') ? 'email address' : 'person name', value);
     }
   }
   return catalogue;

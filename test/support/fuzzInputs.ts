@@ -245,19 +245,32 @@ const trickyRequest = (targets: FuzzTargets): fc.Arbitrary<Body> =>
       usernames: fc.array(fc.oneof(fc.constantFrom('odile_m', '@tomasz'), withTricks(fc.constant('odile_m')), withHomoglyphs(fc.constant('@tomasz'))), { maxLength: 2 }),
       details: fc.option(fc.oneof(nameInput, headerInjection), { nil: undefined }),
       lang: fc.constantFrom('en', 'fr', 'de', 'EN', ''),
-      post: fc.oneof(fc.constantFrom(...targets.postIds), fc.constantFrom(...targets.postIds).map((id) => targets.postUrlTemplate.replace('{id}', id)), fc.string({ maxLength: 30 })),
+      // Posts that exist, by id or link; ids of posts that do not exist (a check after the fields'); anything.
+      post: fc.oneof(fc.constantFrom(...targets.postIds), fc.constantFrom(...targets.postIds).map((id) => targets.postUrlTemplate.replace('{id}', id)), fc.integer({ min: 1000, max: 1e9 }).map(String), fc.string({ maxLength: 30 })),
     })
     .map(({ base, email, name, phones, usernames, details, lang, post }) => ({
       kind: 'tricky_values',
       body: json({ ...base, email, name, identifiers: { phones, usernames }, details, lang, posts: [post] }),
     }));
 
+/** A valid request naming posts that do not exist: refused only after the fields pass, so a late check shows here. */
+const unknownPosts = (valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Body> =>
+  fc
+    .tuple(valid, fc.array(fc.integer({ min: 1000, max: 1e9 }).map(String), { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([v, missing, withExisting]) => ({ kind: 'unknown_post', body: json({ ...v, posts: withExisting ? [...(v.posts as string[]), ...missing] : missing }) }));
+
+/** A valid request whose person typed a tricky name or address: most are accepted, and then mailed. */
+const trickyPerson = (valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Body> =>
+  fc.tuple(valid, emailInput, fc.option(nameInput, { nil: undefined })).map(([v, email, name]) => ({ kind: 'tricky_person', body: json({ ...v, email, name }) }));
+
 export function intakeApiInputs(targets: FuzzTargets): fc.Arbitrary<FuzzInput> {
   const valid = validRequest(targets);
   const validBytes = valid.map(json);
   const fields = ['email', 'name', 'posts', 'scope', 'relationship', 'consent', 'identifiers', 'quotes', 'details', 'searchForum', 'keepRemovedHashes', 'lang'];
   const body: fc.Arbitrary<Body> = fc.oneof(
-    { arbitrary: trickyRequest(targets), weight: 6 },
+    { arbitrary: trickyRequest(targets), weight: 4 },
+    { arbitrary: trickyPerson(valid), weight: 2 },
+    { arbitrary: unknownPosts(valid), weight: 1 },
     { arbitrary: malformedJson(validBytes), weight: 2 },
     { arbitrary: invalidUtf8(validBytes), weight: 2 },
     { arbitrary: deepNesting, weight: 1 },
@@ -442,21 +455,22 @@ export function signInInputs(): fc.Arbitrary<FuzzInput> {
 
 /** Health, readiness, metrics and the OpenAPI document, the demo forum, the form page, and paths that do not exist. */
 export function otherInputs(): fc.Arbitrary<FuzzInput> {
-  const path = fc.oneof(
-    fc.constantFrom('/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/', '/demo/posts/1', '/console/sign-in', '/console', '/assets/form.css'),
-    oddId.map((id) => `/demo/posts/${id}`),
-    oddId.map((id) => `/console/assets/${id}`),
-    oddId.map((id) => `/assets/${id}`),
-    fc.webPath(),
+  // [the route as counted, the path sent]
+  const path: fc.Arbitrary<[string, string]> = fc.oneof(
+    fc.constantFrom('/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/', '/demo/posts/1', '/console/sign-in', '/console', '/assets/form.css').map((p): [string, string] => [p, p]),
+    oddId.map((id): [string, string] => ['/demo/posts/:id', `/demo/posts/${id}`]),
+    oddId.map((id): [string, string] => ['/console/assets/*', `/console/assets/${id}`]),
+    oddId.map((id): [string, string] => ['/assets/*', `/assets/${id}`]),
+    fc.webPath().map((p): [string, string] => ['(any other path)', `/${p.replace(/^\//, '')}`]),
   );
   const query = fc.oneof(fc.constant(''), fc.webQueryParameters().map((q) => `?${q}`), fc.constantFrom('?%FF', '?a[b][c][d]=1', '?lang=fr&lang=en', `?x=${'y'.repeat(8000)}`));
   return fc
     .tuple(path, query, fc.constantFrom<'GET' | 'POST'>('GET', 'GET', 'POST'), fc.constantFrom('text/html', 'application/json', '*/*', '', 'x/y;q=abc'))
-    .map(([p, q, method, accept]) => ({
-      endpoint: `${method} ${p.split('/').slice(0, 2).join('/') || '/'}…`,
+    .map(([[route, p], q, method, accept]) => ({
+      endpoint: `${method} ${route}`,
       kind: 'path',
       method,
-      path: `${p.startsWith('/') ? '' : '/'}${p}${q}`,
+      path: `${p}${q}`,
       headers: accept ? { accept } : ({} as Record<string, string>),
       ...(method === 'POST' ? { body: Buffer.from('{}') } : {}),
     }));
