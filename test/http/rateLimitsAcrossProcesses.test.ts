@@ -92,7 +92,7 @@ test('while one address and one token flood both processes, another requester an
   const flood = Array.from({ length: 16 }, async (_, lane) => {
     while (!stop) {
       const res = lane % 2 === 0 ? await submit(lane, `flood${lane}-${flooded}@example.org`, '203.0.113.99') : await list(lane, flooding);
-      expect([202, 429]).toContain(res.status === 200 ? 202 : res.status);
+      expect([200, 202, 429]).toContain(res.status);
       flooded += 1;
     }
   });
