@@ -434,6 +434,20 @@ export function webhookInputs(): fc.Arbitrary<FuzzInput> {
   }));
 }
 
+/**
+ * A correctly signed report of PII in a post that exists: the forum passes on who reported it, and that person is
+ * mailed. Their address and name are fuzzed, since they reach an email from the forum rather than from a form.
+ */
+export function reportOnPost(postId: string): fc.Arbitrary<FuzzInput> {
+  return fc
+    .record({
+      id: fc.uuid(),
+      type: fc.constant('pii.reported'),
+      data: fc.record({ postId: fc.constant(postId), reporter: fc.record({ email: emailInput, name: nameInput, lang: fc.constantFrom('en', 'fr') }, { requiredKeys: ['email'] }), note: nameInput }, { requiredKeys: ['postId', 'reporter'] }),
+    })
+    .map((event) => ({ endpoint: 'POST /api/v1/webhooks/forum (report on a real post)', kind: 'signed:report', method: 'POST', path: '/api/v1/webhooks/forum', headers: jsonHeaders, body: json(event), signing: 'valid' }));
+}
+
 // ---- console sign-in, operations, and what is not there ----------------------------------------------------------
 
 export function signInInputs(): fc.Arbitrary<FuzzInput> {

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { signWebhook } from '../../../src/forum/webhookSignature';
 import { rowsOf } from '../../../src/forum/postgres/rows';
 import { countRows, rowChanges, type TableCounts } from '../../support/tableCounts';
-import { type FuzzInput, type FuzzTargets, injectedRecipients, publicEndpointInputs } from '../../support/fuzzInputs';
+import { type FuzzInput, type FuzzTargets, injectedRecipients, publicEndpointInputs, reportOnPost } from '../../support/fuzzInputs';
 import { rawClient, type RawResponse } from '../../support/rawRequest';
 import { registerTestPii } from '../../support/testPii';
 import { linkPath, startWorld, type World } from '../../support/world';
@@ -19,6 +19,8 @@ import type { FaultRun, FaultScale, FaultScenario } from '../faultScenario';
 
 const webhookSecret = 'fuzz-forum-webhook-secret-of-at-least-32-characters';
 const inputsAt: Record<FaultScale, number> = { test: 2000, bench: 10000 };
+/** Reports of PII on real posts: each opens a request whose reporter is mailed, so each needs a post of its own. */
+const reportsAt: Record<FaultScale, number> = { test: 40, bench: 200 };
 
 /** What a mail sent by Erasure carries, and nothing more (nodemailer's own headers, and Auto-Submitted). */
 const expectedMailHeaders = new Set(['from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'content-type', 'content-transfer-encoding', 'auto-submitted']);
@@ -52,7 +54,7 @@ export interface FuzzFindings {
 export const fuzzEndpoints: FaultScenario = {
   name: 'fuzzEndpoints',
   async run(scale: FaultScale): Promise<FaultRun> {
-    const found = await fuzzPublicEndpoints(inputsAt[scale], scale === 'test' ? 20261127 : Date.now());
+    const found = await fuzzPublicEndpoints(inputsAt[scale], reportsAt[scale], scale === 'test' ? 20261127 : Date.now());
     const perEndpoint = Object.fromEntries(Object.entries(found.byEndpoint).map(([e, n]) => [e, `${n.sent} (${n.accepted} accepted)`]));
     return {
       figures: { inputsFuzzed: found.inputs, serverErrors: found.serverErrors.length },
@@ -71,8 +73,12 @@ export const fuzzEndpoints: FaultScenario = {
   },
 };
 
-/** Plays `count` generated inputs (from `seed`) against a fresh Erasure and reports everything that went wrong. */
-export async function fuzzPublicEndpoints(count: number, seed: number): Promise<FuzzFindings> {
+/**
+ * Plays `count` generated inputs (from `seed`) against a fresh Erasure, then `reports` reports of PII on real posts
+ * (whose work goes on in workers, so they come last, when rows are no longer counted per input), and reports
+ * everything that went wrong.
+ */
+export async function fuzzPublicEndpoints(count: number, reports: number, seed: number): Promise<FuzzFindings> {
   const world = await startWorld({ FORUM_WEBHOOK_SECRET: webhookSecret, INTAKE_RATE_LIMIT: '0', API_RATE_LIMIT: '0' });
   const client = rawClient(world.baseUrl);
   try {
@@ -111,6 +117,27 @@ export async function fuzzPublicEndpoints(count: number, seed: number): Promise<
         const kind = acceptedKind(input, res);
         if (!acceptedWrites[kind]?.(changes)) found.strayWrites.push(`${describe(input)}: ${res.status} (${kind}) wrote ${JSON.stringify(changes)}`);
         if (kind === 'intake') acceptedEmails.add(comparable(emailOf(input)));
+      }
+    }
+    const reported = await Promise.all(Array.from({ length: reports }, (_, i) => world.addPost(`Report ${i}: my neighbour's phone is 06 11 22 33 ${String(i % 100).padStart(2, '0')}`)));
+    for (const [i, postId] of reported.entries()) {
+      const [input] = fc.sample(reportOnPost(postId), { numRuns: 1, seed: seed + i });
+      if (!input) continue;
+      registerTestPii(identifiersIn(input));
+      const res = await client.send(await prepared(world, client, input));
+      found.inputs += 1;
+      const tally = (found.byEndpoint[input.endpoint] ??= { sent: 0, accepted: 0, rejected: 0 });
+      tally.sent += 1;
+      if (res.status >= 500) found.serverErrors.push(`${describe(input)}: ${res.status}`);
+      else if (res.status >= 400) {
+        found.rejected += 1;
+        tally.rejected += 1;
+        const why = unhelpful(res);
+        if (why) found.unhelpfulRefusals.push(`${describe(input)}: ${res.status} ${why}`);
+      } else {
+        found.accepted += 1;
+        tally.accepted += 1;
+        acceptedEmails.add(comparable(reporterEmailOf(input)));
       }
     }
     const unsent = await outboxDrained(world);
@@ -249,9 +276,18 @@ function checkMails(world: World, acceptedEmails: Set<string>): string[] {
 
 /** The email and name an input carries, if any, for the log scan: they must never appear in a log line. */
 function identifiersIn(input: FuzzInput): string[] {
-  const email = emailOf(input);
+  const email = emailOf(input) || reporterEmailOf(input);
   const name = fieldOf(input, 'name');
   return [email, name].filter((v) => v.trim().length >= 6);
+}
+
+function reporterEmailOf(input: FuzzInput): string {
+  try {
+    const event = JSON.parse(input.body?.toString('utf8') ?? '') as { data?: { reporter?: { email?: unknown } } };
+    return typeof event.data?.reporter?.email === 'string' ? event.data.reporter.email : '';
+  } catch {
+    return '';
+  }
 }
 
 function emailOf(input: FuzzInput): string {
