@@ -1,7 +1,7 @@
 // After both passes of `npm test`: every log line the run wrote (test worlds at debug level, and whatever the
 // processes they started appended to the run's folder) is read for the personal information the tests used. Run
 // it with `npm run test:logs`; it scans ERASURE_TEST_LOG_DIR, or else the newest run under .test-logs.
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describeFindings, scanLogs } from './logScanner';
 import { catalogueRegistered, catalogueSources } from './testPiiCatalogue';
@@ -11,7 +11,10 @@ const repo = path.join(__dirname, '..', '..');
 
 function runFolder(): string {
   if (process.env.ERASURE_TEST_LOG_DIR) return process.env.ERASURE_TEST_LOG_DIR;
-  const newest = readdirSync(logsRoot).filter((name) => name.startsWith('run-')).sort().pop();
+  const newest = readdirSync(logsRoot)
+    .filter((name) => name.startsWith('run-'))
+    .sort((a, b) => statSync(path.join(logsRoot, a)).mtimeMs - statSync(path.join(logsRoot, b)).mtimeMs)
+    .pop();
   if (!newest) throw new Error(`no test run has written logs under ${logsRoot}: run the suite first`);
   return path.join(logsRoot, newest);
 }
