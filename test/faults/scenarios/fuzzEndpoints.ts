@@ -18,7 +18,7 @@ import { linkPath, startWorld, type World } from '../../support/world';
 import type { FaultRun, FaultScale, FaultScenario } from '../faultScenario';
 
 const webhookSecret = 'fuzz-forum-webhook-secret-of-at-least-32-characters';
-const inputsAt: Record<FaultScale, number> = { test: 2000, bench: 10000 };
+const inputsAt: Record<FaultScale, number> = { test: 4000, bench: 20000 };
 /** Reports of PII on real posts: each opens a request whose reporter is mailed, so each needs a post of its own. */
 const reportsAt: Record<FaultScale, number> = { test: 40, bench: 200 };
 
