@@ -11,5 +11,7 @@ module.exports = {
   // A whole world (database, migrations, queues, workers) can take over 30 s to start on a busy 2-core machine.
   testTimeout: 60000,
   maxWorkers: 2,
-  globalSetup: '<rootDir>/test/support/pgliteTemplate.ts',
+  // One log folder per run (TEST_LOG_DIR), where every test world writes its lines for the log scan; and the
+  // migrated PGlite database every test file's database starts from.
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
 };

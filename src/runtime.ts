@@ -10,6 +10,7 @@ import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
 import { type Clock, type Ids, randomIds, systemClock } from './domain/clockAndIds';
 import type { ForumStore } from './forum/port';
+import type { HitCounter } from './domain/intake';
 import { createPostgresForum } from './forum/postgres/postgresForum';
 import { createMysqlForum } from './forum/mysql/mysqlForum';
 import { openMysqlPool } from './forum/mysql/mysqlPool';
@@ -58,9 +59,31 @@ export interface RuntimeOptions {
   migrate?: boolean;
 }
 
+/** Identifiers never reach a log line; these paths are a second guard for an object logged by mistake. */
+export const logRedaction = { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' };
+
 export function createLogger(config: Config): Logger {
-  // Identifiers never reach a log line; these paths are a second guard for an object logged by mistake.
-  return pino({ level: config.LOG_LEVEL, redact: { paths: ['email', '*.email', 'name', '*.name', 'body', 'req.body', 'text', '*.text'], censor: '[redacted]' } });
+  return pino({ level: config.LOG_LEVEL, redact: logRedaction });
+}
+
+/**
+ * A RedisStore used as a plain counter. The store loads its Lua script once, at init: a load that failed (Redis away)
+ * would fail every count after it, so a failed count loads the script again for the next one. Meanwhile intake
+ * counts in the database.
+ */
+function reloadingCounter(store: RedisStore, windowMs: number): HitCounter {
+  const load = () => store.init({ windowMs } as Parameters<RedisStore['init']>[0]).catch(() => undefined);
+  void load();
+  return {
+    async increment(key) {
+      try {
+        return await store.increment(key);
+      } catch (error) {
+        void load();
+        throw error;
+      }
+    },
+  };
 }
 
 /** Resolves once the client is connected, or after timeoutMs (the readiness check then tells). */
@@ -117,6 +140,12 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
     prefix: `${config.QUEUE_PREFIX}:api-rate:`,
   });
+  // Intake's per-email counts: keyed by the email's keyed hash, so that no address reaches Redis.
+  const emailRateLimitStore = new RedisStore({
+    sendCommand: (command: string, ...args: string[]) => rateLimitRedis.call(command, ...args) as Promise<number | string>,
+    prefix: `${config.QUEUE_PREFIX}:intake-email:`,
+  });
+  const perEmailCounter = reloadingCounter(emailRateLimitStore, 24 * 3600_000);
   const box = createSecretBox(keys.encryption, keys.lookup, keys.previousEncryption);
   const links = createSignedLinks(keys.links);
   const linkSettings = { publicUrl: config.publicUrl, verifyLinkHours: config.VERIFY_LINK_HOURS };
@@ -140,6 +169,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     consolePages: createConsolePages({ ...pageSettings, outboxPage: !config.SMTP_URL }),
     reviewDeadlineDays: config.REVIEW_DEADLINE_DAYS,
     perEmailDailyLimit: config.INTAKE_RATE_LIMIT,
+    perEmailCounter,
     perAddressHourlyLimit: config.INTAKE_RATE_LIMIT,
     rateLimitStore,
     apiRateLimit: config.API_RATE_LIMIT,

@@ -54,10 +54,12 @@ export function intakeRoutes(deps: IntakeRouteDeps): Router {
   });
 
   router.post('/', limit, express.urlencoded({ extended: false, limit: bodyLimit, parameterLimit: 200 }), async (req, res) => {
+    // Any other type leaves req.body unset: say what the form expects rather than read fields that are not there.
+    if (!req.is('application/x-www-form-urlencoded')) return sendProblem(res, 415, 'unsupported_media_type', 'send the form as application/x-www-form-urlencoded, as the contact form page does');
     const locale = localeOf(req);
     const values = req.body as Record<string, string | undefined>;
     try {
-      const { id } = await submitRequest(deps, formToRequest(values, locale));
+      const { id } = await submitRequest(deps, formToRequest(singleValued(values), locale));
       res.status(202).type('html').send(deps.pages.render('submitted', locale, { id }));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -113,6 +115,16 @@ function formErrors(error: DomainError, locale: Locale, values: Record<string, s
     ...Object.entries(formFields).flatMap(([name, anchor]) => (errors[name] ? [{ text: errors[name], href: `#${anchor}` }] : [])),
   ];
   return { errors, summary };
+}
+
+/**
+ * The form sends each field once; a field sent twice (a forged or scripted post) arrives as a list, and is refused
+ * beside that field rather than guessed at.
+ */
+function singleValued(form: Record<string, unknown>): Record<string, string | undefined> {
+  const repeated = Object.keys(formFields).filter((name) => Array.isArray(form[name]));
+  if (repeated.length > 0) throw new ValidationFailed(repeated.map((field) => ({ field, message: 'is sent more than once: send it once' })));
+  return form as Record<string, string | undefined>;
 }
 
 const formLines = (value: string | undefined) => (value ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);

@@ -23,6 +23,23 @@ const parserProblems: Record<string, [number, string, string]> = {
   'parameters.too.many': [413, 'too_many_fields', 'the form has too many fields'],
 };
 
+/**
+ * Other errors Express and its middleware raise for the client's mistakes carry a 4xx `status` (http-errors): a path
+ * with broken %-encoding, a compressed body that does not decompress, a static path outside its folder. They are
+ * answered with their status and what to fix, never as a 500.
+ */
+function clientProblem(error: unknown): [number, string, string] | undefined {
+  const { status, code, name } = (error ?? {}) as { status?: unknown; code?: unknown; name?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (name === 'URIError') return [400, 'malformed_path', 'the path holds a malformed %-escape: encode each byte as %XX'];
+  if (typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT') || code.startsWith('ERR_BROTLI'))) {
+    return [400, 'undecodable_body', 'the body does not decompress as its Content-Encoding says: send it uncompressed, or compressed as declared'];
+  }
+  if (status === 404) return [404, 'not_found', 'nothing here: check the path'];
+  if (status === 403) return [403, 'forbidden', 'this path is not allowed: check it'];
+  return [status, 'bad_request', 'the request is malformed: check its path, headers and body'];
+}
+
 export function problemDetails(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
@@ -31,6 +48,8 @@ export function problemDetails(log: Logger): ErrorRequestHandler {
     const type = (error as { type?: unknown })?.type;
     const known = typeof type === 'string' ? parserProblems[type] : undefined;
     if (known) return sendProblem(res, ...known);
+    const client = clientProblem(error);
+    if (client) return sendProblem(res, ...client);
     const correlationId = res.locals.correlationId as string | undefined;
     log.error({ correlationId, method: req.method, path: req.route?.path ?? req.path, err: errorSummary(error) }, 'unexpected error');
     sendProblem(res, 500, 'internal_error', `something went wrong on our side; quote ${correlationId ?? 'this time'} if you contact us`);

@@ -1,6 +1,6 @@
 // Erasure's own `work` or `serve` command as a child process, for the tests that kill, freeze and restart it:
 // started from the TypeScript sources with tsx's loader, counted ready on the log line the command writes when it
-// is up. Its log goes to ERASURE_TEST_LOG_DIR (at debug, for the scan of test logs for PII) or nowhere.
+// is up. Its log goes to TEST_LOG_DIR (at debug, for the scan of test logs for PII) or nowhere.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync, renameSync, type WriteStream, writeFileSync } from 'node:fs';
@@ -80,7 +80,7 @@ process.once('exit', () => {
 });
 
 export function erasureProcess(options: ErasureProcessOptions): ErasureProcess {
-  const logDir = process.env.ERASURE_TEST_LOG_DIR;
+  const logDir = process.env.TEST_LOG_DIR;
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let port: number | undefined;

@@ -5,6 +5,7 @@ import { EventEmitter, setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { registerTestPii } from './testPii';
 
 export interface SmtpSink {
   port: number;
@@ -13,6 +14,8 @@ export interface SmtpSink {
   messages: ParsedMail[];
   /** When the server kept this message (Date.now() of the test process), before it answered 250. */
   receivedAt(message: ParsedMail): number | undefined;
+  /** The SMTP envelope's recipients of each message, in the order of messages: who really got it, whatever its headers say. */
+  envelopeRecipients: string[][];
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /**
@@ -43,6 +46,7 @@ export interface SmtpSinkOptions {
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   const arrivalTimes = new WeakMap<ParsedMail, number>();
+  const envelopeRecipients: string[][] = [];
   const arrivals = new EventEmitter();
   const closing = new AbortController();
   // A fault scenario waits for dozens of emails at once: each waiter is one listener, none of them a leak.
@@ -71,9 +75,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       refusals += 1;
       callback(smtpError('Requested action aborted: try again later', 451));
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const recipients = session.envelope.rcptTo.map((r) => r.address);
+      // Whoever gets mail is a person of the test: the log scan looks for their address too.
+      registerTestPii(recipients);
       simpleParser(stream).then(
         (message) => {
+          envelopeRecipients.push(recipients);
           messages.push(message);
           arrivalTimes.set(message, Date.now());
           arrivals.emit('message', message);
@@ -132,6 +140,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     url: `smtp://127.0.0.1:${port}`,
     messages,
     receivedAt: (message) => arrivalTimes.get(message),
+    envelopeRecipients,
     waitFor,
     refuse(mode = 'temporary') {
       refusing = mode;

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import pino from 'pino';
 import request from 'supertest';
 import type { ParsedMail } from 'mailparser';
 import { readConfig, type Config } from '../../src/config';
@@ -23,6 +22,7 @@ import { queueNames } from '../../src/queue/jobs';
 import { redisConnection } from '../../src/queue/queues';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtpSink';
 import { openTestDatabase, type TestDatabase } from './testDatabase';
+import { openTestLog } from './testLogs';
 
 export interface World {
   runtime: Runtime;
@@ -90,7 +90,9 @@ export async function startWorld(env: Record<string, string> = {}, options: Worl
   });
   const clock = movableClock();
   if (!options.ownForum) await createReferenceSchema(database.db);
-  const runtime = await openRuntime(config, { database, clock, log: options.logTo ? pino({ level: 'trace' }, options.logTo) : pino({ level: config.LOG_LEVEL }) });
+  // Lines go to the run's log folder at debug level (the log scan reads them), and to logTo at trace level.
+  const testLog = openTestLog(config.QUEUE_PREFIX, options.logTo);
+  const runtime = await openRuntime(config, { database, clock, log: testLog.log });
   const server = await runtime.serve();
   if (options.workers !== false) await runtime.work();
   const address = server.address();
@@ -144,6 +146,7 @@ export async function startWorld(env: Record<string, string> = {}, options: Worl
     },
     async close() {
       await runtime.close();
+      testLog.close();
       await forgetQueues(config);
       await smtp.close();
       await database.close();

@@ -2,11 +2,12 @@
 // admin pages need the admin role; every form carries the session's CSRF token.
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { ApprovalDeps } from '../../domain/decisions';
 import type { ReviewDeps } from '../../domain/reviewView';
 import type { ManualFindingDeps } from '../../domain/manualFindings';
 import { templatesDir } from '../../paths';
+import { sendProblem } from '../problemDetails';
 import { accountsPage } from './accountsPage';
 import { type ConsoleGuards, consoleGuards } from './consoleSession';
 import type { ConsolePages } from './consolePages';
@@ -24,7 +25,10 @@ export interface ConsoleRouteDeps extends ApprovalDeps, ReviewDeps, ManualFindin
 export function consoleRoutes(deps: ConsoleRouteDeps): { router: Router; guards: ConsoleGuards } {
   const router = express.Router();
   const guards = consoleGuards(deps);
-  router.use('/console/assets', express.static(path.join(templatesDir, 'console', 'assets'), { fallthrough: false, index: false }));
+  // serve-static answers other methods with a bare 405: say what to do instead.
+  const readOnly: RequestHandler = (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : (res.setHeader('Allow', 'GET, HEAD'), sendProblem(res, 405, 'method_not_allowed', 'console assets are only read: use GET'));
+  router.use('/console/assets', readOnly, express.static(path.join(templatesDir, 'console', 'assets'), { fallthrough: false, index: false }));
   router.use('/console', cookieParser(), guards.load);
   router.use(signInRoutes({ ...deps, guards }));
   router.use(queuePage({ ...deps, guards }));
