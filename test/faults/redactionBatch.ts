@@ -163,6 +163,7 @@ interface Copy {
 
 /** The copies each recipient received of each kind of email ("address template"). */
 async function emailsByKind(world: World): Promise<Map<string, Copy[]>> {
+  await world.smtp.settled();
   const rows = rowsOf(await world.database.db.execute(sql`SELECT id, template, sent_at FROM mails`)) as { id: string; template: string; sent_at: string | Date | null }[];
   const mailOf = new Map(rows.map((r) => [`<${String(r.id)}@erasure>`, r]));
   const kinds = new Map<string, Copy[]>();
