@@ -73,3 +73,18 @@ test("refuse('closed') greets each connection with a 421 and hangs up", async ()
   await sink.settled();
   expect(sink.messages.map((m) => m.subject)).toEqual(['accepted']);
 });
+
+test('answers 250 as soon as it holds the message and parses it afterwards, as a mail server does, and receivedAt is when the last byte came', async () => {
+  // A message big enough that parsing it takes longer than the 250's way back to the sender.
+  const html = `<p>${'a long line of an email body that takes a while to parse. '.repeat(20_000)}</p>`;
+  const before = Date.now();
+  await sender.send({ to: 'someone@example.org', subject: 'big', text: 'big (text)', html, messageId: `<${randomUUID()}@erasure>` });
+  const repliedAt = Date.now();
+  expect(sink.messages).toHaveLength(0);
+  await sink.settled();
+  const [message] = sink.messages;
+  expect(message?.subject).toBe('big');
+  const receivedAt = sink.receivedAt(message as NonNullable<typeof message>) ?? 0;
+  expect(receivedAt).toBeGreaterThanOrEqual(before);
+  expect(receivedAt).toBeLessThanOrEqual(repliedAt);
+});
