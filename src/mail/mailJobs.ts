@@ -58,9 +58,10 @@ export async function renderMail(deps: MailJobDeps, payload: JobOf<'mail.render'
 /**
  * Sends a rendered mail unless it was sent. Under the send lock, a worker that took over the job of a hung one waits
  * for it and then finds the mail sent. What no lock can close: a worker that dies after the SMTP server accepted the
- * message and before the commit that marks it sent (two round trips to the database, longer when the worker's
- * event loop is busy) leaves it unsent here, and the retry sends it again, with the same Message-ID. A retry that
- * sent nothing would lose the email instead: a duplicate is the lesser harm.
+ * message and before the commit that marks it sent leaves it unsent here, and the retry sends it again, with the
+ * same Message-ID. A retry that sent nothing would lose the email instead: a duplicate is the lesser harm. Where the
+ * lock's transaction rolls back a failed send, the mark is written before the send, so that the window is one
+ * COMMIT wide rather than an UPDATE and a COMMIT.
  */
 export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void> {
   await deps.mailSendLock(mailId, async (tx) => {
@@ -69,8 +70,14 @@ export async function sendMail(deps: MailJobDeps, mailId: string): Promise<void>
     const { email } = await requesterOf(tx, deps.box, mail.requestId);
     if (!email) return;
     const messageId = `<${mail.id}@erasure>`;
-    await deps.sender.send({ to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId });
-    await markSent(tx, mail.id, deps.clock.now(), messageId);
+    const outgoing = { to: email, subject: mail.subject, text: mail.text, html: mail.html, messageId };
+    if (deps.mailSendLock.rollsBackFailedRuns) {
+      await markSent(tx, mail.id, deps.clock.now(), messageId);
+      await deps.sender.send(outgoing);
+    } else {
+      await deps.sender.send(outgoing);
+      await markSent(tx, mail.id, deps.clock.now(), messageId);
+    }
   });
 }
 

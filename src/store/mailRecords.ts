@@ -42,7 +42,14 @@ export async function mailsOf(db: Tx, requestId: string): Promise<MailRow[]> {
  * sender of the same mail (a worker that took the job over from one that hung past its lock) runs after the first
  * is done, and finds the mail sent.
  */
-export type MailSendLock = <T>(mailId: string, run: (tx: Tx) => Promise<T>) => Promise<T>;
+export interface MailSendLock {
+  <T>(mailId: string, run: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * True when tx is a transaction that a failed or interrupted run rolls back: the mail can then be marked sent
+   * before the send, and once the SMTP server has accepted the message only the COMMIT is left to do.
+   */
+  readonly rollsBackFailedRuns: boolean;
+}
 
 /**
  * PostgreSQL, where several processes send: the mail's row lock, held from before the send until it is marked sent.
@@ -50,12 +57,13 @@ export type MailSendLock = <T>(mailId: string, run: (tx: Tx) => Promise<T>) => P
  * closes and releases it. A wait longer than lockTimeoutMs fails the job, which BullMQ retries later.
  */
 export function rowLockedSends(db: Db, lockTimeoutMs = 10_000): MailSendLock {
-  return (mailId, run) =>
+  const lock = <T>(mailId: string, run: (tx: Tx) => Promise<T>): Promise<T> =>
     db.transaction(async (tx) => {
       await tx.execute(sql.raw(`SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`));
       await tx.select({ id: mails.id }).from(mails).where(eq(mails.id, mailId)).for('update');
       return run(tx);
     });
+  return Object.assign(lock, { rollsBackFailedRuns: true });
 }
 
 /**
@@ -64,7 +72,7 @@ export function rowLockedSends(db: Db, lockTimeoutMs = 10_000): MailSendLock {
  */
 export function processLockedSends(db: Db): MailSendLock {
   const sending = new Map<string, Promise<unknown>>();
-  return async (mailId, run) => {
+  const lock = async <T>(mailId: string, run: (tx: Tx) => Promise<T>): Promise<T> => {
     for (let current = sending.get(mailId); current; current = sending.get(mailId)) await current.catch(() => undefined);
     const running = run(db);
     sending.set(mailId, running);
@@ -74,4 +82,6 @@ export function processLockedSends(db: Db): MailSendLock {
       sending.delete(mailId);
     }
   };
+  // Writes go straight to the database: a mail marked before a send that then failed would stay marked, unsent.
+  return Object.assign(lock, { rollsBackFailedRuns: false });
 }

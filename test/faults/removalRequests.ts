@@ -95,6 +95,7 @@ export interface Tally extends Pick<FaultFigures, 'redactionsCompleted' | 'lost'
  * duplicate when the same address got the same subject more than once (each request has its own address).
  */
 export async function tallyRemovals(world: World, removals: RemovalCase[]): Promise<Tally> {
+  await world.smtp.settled();
   const states = await statesOf(world, removals.map((r) => r.id));
   let redactionsCompleted = 0;
   let appliedTwice = 0;

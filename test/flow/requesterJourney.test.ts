@@ -169,5 +169,6 @@ test('withdrawn before the address was confirmed, a request mails nobody, and it
   expect(page.text).not.toContain('confirmée');
   await world.runtime.relay.relayOnce();
   await new Promise((resolve) => setTimeout(resolve, 300));
+  await world.smtp.settled();
   expect(world.smtp.messages.filter((m) => (m.text ?? '').includes(id))).toHaveLength(1);
 });

@@ -23,6 +23,7 @@ test('listens on a port of 127.0.0.1 and says so in its URL', () => {
 
 test('waitFor finds a message that has already arrived', async () => {
   await send('already here');
+  await sink.settled();
   expect(sink.messages.map((m) => m.subject)).toEqual(['already here']);
   const found = await sink.waitFor((m) => m.subject === 'already here', 50);
   expect(found.text?.trim()).toBe('already here (text)');
@@ -33,6 +34,7 @@ test('waitFor waits for a message still to come and ignores the others', async (
   await send('the first');
   await send('the second');
   const found = await waiting;
+  await sink.settled();
   expect(found.html).toContain('<p>the second</p>');
   expect(sink.messages).toHaveLength(2);
 });
@@ -59,6 +61,7 @@ test('refuse() turns mail away with a 451 until accept(), then takes it again', 
   expect(sink.refusals).toBe(1);
   sink.accept();
   await send('accepted');
+  await sink.settled();
   expect(sink.messages.map((m) => m.subject)).toEqual(['accepted']);
 });
 
@@ -67,5 +70,21 @@ test("refuse('closed') greets each connection with a 421 and hangs up", async ()
   await expect(send('refused')).rejects.toMatchObject({ responseCode: 421 });
   sink.accept();
   await send('accepted');
+  await sink.settled();
   expect(sink.messages.map((m) => m.subject)).toEqual(['accepted']);
+});
+
+test('answers 250 as soon as it holds the message and parses it afterwards, as a mail server does, and receivedAt is when the last byte came', async () => {
+  // A message big enough that parsing it takes longer than the 250's way back to the sender.
+  const html = `<p>${'a long line of an email body that takes a while to parse. '.repeat(20_000)}</p>`;
+  const before = Date.now();
+  await sender.send({ to: 'someone@example.org', subject: 'big', text: 'big (text)', html, messageId: `<${randomUUID()}@erasure>` });
+  const repliedAt = Date.now();
+  expect(sink.messages).toHaveLength(0);
+  await sink.settled();
+  const [message] = sink.messages;
+  expect(message?.subject).toBe('big');
+  const receivedAt = sink.receivedAt(message as NonNullable<typeof message>) ?? 0;
+  expect(receivedAt).toBeGreaterThanOrEqual(before);
+  expect(receivedAt).toBeLessThanOrEqual(repliedAt);
 });

@@ -34,6 +34,7 @@ test('the verification email of a request is relayed, rendered and sent once, an
   await world.runtime.relay.relayOnce();
   await world.runtime.relay.reconcileOnce(0);
   await new Promise((resolve) => setTimeout(resolve, 500));
+  await world.smtp.settled();
   expect(world.smtp.messages.filter((m) => (m.text ?? '').includes(`/verify/${id}`))).toHaveLength(1);
 });
 

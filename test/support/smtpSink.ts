@@ -1,6 +1,9 @@
 // A real SMTP server on 127.0.0.1 that keeps every message it receives, parsed, so that a test can
 // check the email a user would get. waitFor listens for arrivals instead of polling. refuse() makes it an SMTP
 // server that is down or busy, until accept().
+// Like a real mail server, it answers 250 as soon as it holds a message's bytes and parses them afterwards: a sink
+// that parsed first, in a test process busy with a fault scenario, held the 250 back for up to a second, and a sender
+// killed in that time had its message kept without knowing it (killWorkers counted those as duplicates).
 import { EventEmitter, setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -11,11 +14,14 @@ export interface SmtpSink {
   port: number;
   /** smtp://127.0.0.1:port */
   url: string;
+  /** The messages kept and parsed so far, in the order they arrived; see settled() for the ones still parsing. */
   messages: ParsedMail[];
-  /** When the server kept this message (Date.now() of the test process), before it answered 250. */
+  /** When the server kept this message (Date.now() of the test process): its last byte, just before it answered 250. */
   receivedAt(message: ParsedMail): number | undefined;
   /** The SMTP envelope's recipients of each message, in the order of messages: who really got it, whatever its headers say. */
   envelopeRecipients: string[][];
+  /** Resolves once every message kept so far is parsed and in `messages` (a 250 comes before the parse). */
+  settled(): Promise<void>;
   /** The first message, already received or still to come, that matches; rejects after timeoutMs (default 10000). */
   waitFor(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /**
@@ -52,6 +58,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   // A fault scenario waits for dozens of emails at once: each waiter is one listener, none of them a leak.
   arrivals.setMaxListeners(0);
   setMaxListeners(0, closing.signal);
+  let parsing: Promise<void> = Promise.resolve();
+  // A message kept but not understood: settled() throws it at the test rather than letting the email vanish.
+  const unparsed: unknown[] = [];
   let refusing: RefusalMode | null = null;
   let refusals = 0;
 
@@ -79,17 +88,29 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       const recipients = session.envelope.rcptTo.map((r) => r.address);
       // Whoever gets mail is a person of the test: the log scan looks for their address too.
       registerTestPii(recipients);
-      simpleParser(stream).then(
-        (message) => {
-          envelopeRecipients.push(recipients);
-          messages.push(message);
-          arrivalTimes.set(message, Date.now());
-          arrivals.emit('message', message);
-          if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
-          else callback();
-        },
-        (error: Error) => callback(error),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.once('error', (error: Error) => callback(error));
+      stream.once('end', () => {
+        const keptAt = Date.now();
+        const raw = Buffer.concat(chunks);
+        // Parsed one after another, so that `messages` keeps the order of arrival.
+        parsing = parsing.then(() =>
+          simpleParser(raw).then(
+            (message) => {
+              envelopeRecipients.push(recipients);
+              messages.push(message);
+              arrivalTimes.set(message, keptAt);
+              arrivals.emit('message', message);
+            },
+            (error: unknown) => {
+              unparsed.push(error);
+            },
+          ),
+        );
+        if (options.replyDelayMs) setTimeout(() => callback(), options.replyDelayMs);
+        else callback();
+      });
     },
   });
 
@@ -141,6 +162,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     messages,
     receivedAt: (message) => arrivalTimes.get(message),
     envelopeRecipients,
+    async settled() {
+      await parsing;
+      if (unparsed.length > 0) throw new Error(`the SMTP sink kept ${unparsed.length} message(s) it could not parse: ${String(unparsed[0])}`);
+    },
     waitFor,
     refuse(mode = 'temporary') {
       refusing = mode;

@@ -3,6 +3,7 @@
 // SIGKILL at random moments and started again. Every request must still complete, every post be redacted once,
 // and every requester get one email of each kind; a second copy is allowed only where no sender can avoid one (the
 // worker died between the SMTP server's acceptance and the commit that records it), and it is counted.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { erasureProcess, type ErasureProcess, childEnvOf, stopAll } from '../../support/erasureProcess';
 import { startWorld } from '../../support/world';
 import type { FaultScale, FaultScenario } from '../faultScenario';
@@ -20,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Killer {
   kills: number;
-  /** Date.now() of each kill. */
+  /** Date.now() of each SIGKILL, taken as it is sent: the child's exit is noticed tens of ms later on a busy machine. */
   killTimes: number[];
   restarts: number;
   /** Stops killing and resolves once every worker is running again. */
@@ -63,9 +64,10 @@ function killAtRandom(workers: ErasureProcess[]): Killer {
       if (stopping || up.length === 0) continue;
       const victim = up[Math.floor(Math.random() * up.length)] as ErasureProcess;
       ready.delete(victim);
+      const killedAt = Date.now();
       await victim.kill();
       killer.kills += 1;
-      killer.killTimes.push(Date.now());
+      killer.killTimes.push(killedAt);
       restarting.push(restart(victim));
     }
   })();
@@ -80,11 +82,14 @@ export const killWorkersScenario: FaultScenario = {
     const world = await startWorld({ FOUR_EYES: 'false', API_RATE_LIMIT: '0', JOB_LOCK_MS: String(killTestLockMs) }, { workers: false });
     const workers = [1, 2].map((n) => erasureProcess({ command: 'work', env: childEnvOf(world), name: `killWorkers-worker-${n}` }));
     let killer: Killer | undefined;
+    // The SMTP sink runs in this process: its stalls delay when it notices a message (see Kills in redactionBatch.ts).
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
     try {
       await countForumWrites(world);
       const requesters = await seedRequesters(world, size.requests, size.postsEach);
       await Promise.all(workers.map((w) => w.start()));
       const setupSeconds = (Date.now() - started) / 1000;
+      stalls.enable();
       const flowStarted = Date.now();
       killer = killAtRandom(workers);
       await submitAll(world, requesters);
@@ -101,7 +106,9 @@ export const killWorkersScenario: FaultScenario = {
       // A job a killed worker held comes back up to two lock times later: a duplicate email would come then.
       await waitForQuietQueues(world, 30_000);
       await sleep(3 * killTestLockMs);
-      const tally = await tallyBatch(world, requesters, killer.killTimes);
+      stalls.disable();
+      const sinkStallMs = Math.ceil(stalls.max / 1e6);
+      const tally = await tallyBatch(world, requesters, { times: killer.killTimes, sinkStallMs });
       return {
         figures: tally.figures,
         details: {
@@ -111,6 +118,7 @@ export const killWorkersScenario: FaultScenario = {
           killsWhileWorking,
           resentAfterKill: tally.resentAfterKill,
           resendGapsMs: tally.resendGapsMs.join(' ') || 'none',
+          sinkStallMs,
           restarts: killer.restarts,
           setupSeconds: Number(setupSeconds.toFixed(1)),
           flowSeconds: Number(flowSeconds.toFixed(1)),
@@ -119,6 +127,7 @@ export const killWorkersScenario: FaultScenario = {
         },
       };
     } finally {
+      stalls.disable();
       await killer?.stop().catch(() => undefined);
       await stopAll(workers);
       await world.close();
