@@ -46,17 +46,12 @@ const repoRoot = path.resolve(__dirname, '../..');
  * How a child runs the sources. tsx's loader compiles each of ~200 files at every start (3–4 s on a busy machine);
  * one esbuild bundle of the same sources, made once per test process, starts in under 2 s, which matters when a
  * test restarts workers twenty times. The bundle sits under dist/ (ignored by git) so that node_modules, the
- * templates and the migrations resolve as they do from src/. Without esbuild (it comes with tsx) the loader is used.
+ * templates and the migrations resolve as they do from src/.
  */
 let entry: Promise<string[]> | undefined;
 function childEntry(): Promise<string[]> {
   entry ??= (async () => {
-    let esbuild: typeof import('esbuild');
-    try {
-      esbuild = await import('esbuild');
-    } catch {
-      return ['--import', 'tsx', 'src/cli.ts'];
-    }
+    const esbuild = await import('esbuild');
     const built = await esbuild.build({ entryPoints: [path.join(repoRoot, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', write: false, logLevel: 'warning' });
     const code = built.outputFiles[0]?.contents;
     if (!code) throw new Error('esbuild made no bundle of src/cli.ts');
